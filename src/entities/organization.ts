@@ -1,0 +1,21 @@
+import { Field, ObjectType } from "type-graphql";
+import { ChildEntity, Column } from "typeorm";
+import { NamedEntity } from "./named-entity";
+import { Node } from "./node";
+import { OrganizationKind } from "./organization-kind";
+
+/** A government body, news agency, armed group, party or any other organization. */
+@ChildEntity("ORGANIZATION")
+@ObjectType({
+  implements: [Node, NamedEntity],
+  description: "A government body, news agency, armed group, party, company or other organization.",
+})
+export class Organization extends NamedEntity {
+  get nodeType(): "Organization" {
+    return "Organization";
+  }
+
+  @Field(() => OrganizationKind, { description: "What sort of body this is." })
+  @Column({ name: "organizationKind", type: "varchar", length: 32, default: OrganizationKind.OTHER })
+  kind!: OrganizationKind;
+}

@@ -1,0 +1,40 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { ChildEntity, Column } from "typeorm";
+import { NamedEntity } from "./named-entity";
+import { Node } from "./node";
+import { PlaceKind } from "./place-kind";
+
+/** A country, city, region or other place, with its position and what contains it. */
+@ChildEntity("PLACE")
+@ObjectType({
+  implements: [Node, NamedEntity],
+  description: "A country, city, region or other place, with its coordinates and the places around it.",
+})
+export class Place extends NamedEntity {
+  get nodeType(): "Place" {
+    return "Place";
+  }
+
+  @Field(() => PlaceKind, { description: "What sort of place this is." })
+  @Column({ name: "placeKind", type: "varchar", length: 32, default: PlaceKind.OTHER })
+  kind!: PlaceKind;
+
+  @Field(() => Float, { nullable: true, description: "Latitude in decimal degrees (WGS 84); null when unknown." })
+  @Column({ type: "double precision", nullable: true })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Longitude in decimal degrees (WGS 84); null when unknown." })
+  @Column({ type: "double precision", nullable: true })
+  longitude!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 code ("IQ") for countries; null for other places.',
+  })
+  @Column({ type: "varchar", length: 2, nullable: true })
+  isoCode!: string | null;
+
+  /** The place that contains this one (Baghdad's is Iraq). */
+  @Column({ type: "integer", nullable: true })
+  containedInId!: number | null;
+}

@@ -1,0 +1,29 @@
+import type { GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { DomainError, InvalidInputError } from "./services/errors";
+
+/**
+ * Shapes every error a client sees. Domain errors keep their message and gain their code (and the
+ * argument at fault); in production any other error thrown while resolving is masked, so no
+ * internal detail or stack trace leaves the server.
+ */
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: {
+          ...formatted.extensions,
+          code: original.code,
+          ...(original instanceof InvalidInputError && original.field ? { argument: original.field } : {}),
+        },
+      };
+    }
+    if (production && formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
+      return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    }
+    return formatted;
+  };
+}

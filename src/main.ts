@@ -1,0 +1,40 @@
+import "reflect-metadata";
+import { loadConfig } from "./config";
+import { openDataSource } from "./datasource";
+import { buildGraphSchema } from "./schema";
+import { startServer } from "./server";
+import { loadSeedData } from "./services/seed-loader";
+
+/**
+ * `npm start`: opens (or creates) the database, runs pending migrations, loads the shipped data
+ * (a no-op when it is already there), and serves the API until SIGTERM or SIGINT.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await openDataSource(config.database);
+  const seeded = await loadSeedData(dataSource);
+  log(`data: entities ${JSON.stringify(seeded.entities)}, stories ${JSON.stringify(seeded.articles)}`);
+  const server = await startServer(await buildGraphSchema(), dataSource, config);
+  log(`content graph ready at ${server.url} (health: ${server.url.replace(/\/graphql$/, "/health")})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then stopping`);
+    await server.stop();
+    await dataSource.destroy();
+    log("stopped");
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function log(message: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { Context } from "../context.type";
+import type { Article } from "../entities/article";
+import type { ArticleFilter, ArticleLink, ArticleOrder } from "../services/article-query";
+import { toPageRequest, type PageArgs } from "../services/pagination";
+import { toConnection, type ConnectionValue } from "./types/connection";
+
+/**
+ * The connection of stories hanging off one parent (a topic's, a person's...). Parents asking
+ * with the same arguments in one request share one statement through the request's loaders.
+ */
+export async function articleConnectionOf(
+  context: Context,
+  parentId: number,
+  links: ArticleLink[],
+  args: PageArgs & { filter?: ArticleFilter; orderBy?: ArticleOrder },
+): Promise<ConnectionValue<Article>> {
+  const filter = args.filter ?? {};
+  const shape = { links, filter, order: args.orderBy ?? "NEWEST", page: toPageRequest(args) };
+  const page = await context.loaders.articlesOf(shape).load(parentId);
+  return toConnection(page, () => context.loaders.articleCountOf({ links, filter }).load(parentId));
+}

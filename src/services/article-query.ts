@@ -1,0 +1,154 @@
+import type { EntityManager } from "typeorm";
+import { Article } from "../entities/article";
+import { countKeysetList, cursorKeyOf, fetchKeysetPage, hydratePages, keyset, type KeysetOrder } from "./keyset";
+import { toPage, type Page, type PageRequest } from "./pagination";
+import { runSql, toDbTimestamp, type SqlParams } from "./sql";
+
+/** How a list of stories is ordered. */
+export type ArticleOrder = "NEWEST" | "OLDEST";
+
+/** Conditions a story must meet to be listed; every condition given must hold. */
+export interface ArticleFilter {
+  ids?: number[];
+  /** Stories that mention any of these people. */
+  people?: number[];
+  /** Stories that mention, or are datelined in, any of these places. */
+  places?: number[];
+  /** Stories that mention any of these organizations. */
+  organizations?: number[];
+  /** Stories filed under any of these topics. */
+  topics?: number[];
+  section?: string;
+  /** The publishing organization. */
+  publisher?: number;
+  language?: string;
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+}
+
+/**
+ * How stories hang off a parent object, as SQL selecting `"parentId"` and `"articleId"` for the
+ * parents in `:...parentIds`. Each is one way a page of a person, place, topic or photo lists stories.
+ */
+export const ARTICLE_LINKS = {
+  topic: `SELECT "topicId" AS "parentId", "articleId" FROM article_topic WHERE "topicId" IN (:...parentIds)`,
+  mention: `SELECT "entityId" AS "parentId", "articleId" FROM article_mention WHERE "entityId" IN (:...parentIds)`,
+  quoted: `SELECT "entityId" AS "parentId", "articleId" FROM article_mention WHERE "entityId" IN (:...parentIds) AND role = 'QUOTED'`,
+  author: `SELECT "personId" AS "parentId", "articleId" FROM article_author WHERE "personId" IN (:...parentIds)`,
+  photographer: `SELECT p."photographerId" AS "parentId", ap."articleId" FROM article_photo ap JOIN photo p ON p.id = ap."photoId" WHERE p."photographerId" IN (:...parentIds)`,
+  depicted: `SELECT d."personId" AS "parentId", ap."articleId" FROM photo_depiction d JOIN article_photo ap ON ap."photoId" = d."photoId" WHERE d."personId" IN (:...parentIds)`,
+  dateline: `SELECT "datelineId" AS "parentId", id AS "articleId" FROM article WHERE "datelineId" IN (:...parentIds)`,
+  photo: `SELECT "photoId" AS "parentId", "articleId" FROM article_photo WHERE "photoId" IN (:...parentIds)`,
+} as const;
+
+/** One way stories hang off a parent; see {@link ARTICLE_LINKS}. */
+export type ArticleLink = keyof typeof ARTICLE_LINKS;
+
+const ORDER_COLUMNS: Record<ArticleOrder, KeysetOrder> = {
+  NEWEST: { column: `a."publishedAt"`, id: "a.id", direction: "DESC" },
+  OLDEST: { column: `a."publishedAt"`, id: "a.id", direction: "ASC" },
+};
+
+/**
+ * Lists stories: filtered, ordered and paged by keyset. Lists under many parents at once (the
+ * stories of each topic on a page) are fetched in one statement with a window function, so the
+ * number of statements depends on the shape of a query, never on how many parents it reaches.
+ */
+export class ArticleQuery {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** One page of all stories matching a filter. */
+  async list(filter: ArticleFilter, order: ArticleOrder, request: PageRequest): Promise<Page<Article>> {
+    const page = await fetchKeysetPage(this.manager, { ...ORDER_COLUMNS[order], from: "article a", ...this.filterSql(filter) }, request);
+    return (await hydratePages(this.manager, Article, [page]))[0];
+  }
+
+  /** How many stories match a filter. */
+  async count(filter: ArticleFilter): Promise<number> {
+    return countKeysetList(this.manager, { from: "article a", ...this.filterSql(filter) });
+  }
+
+  /**
+   * A page of stories for each parent, linked by one or more {@link ArticleLink}s (a story linked
+   * twice counts once). Parents without stories get an empty page.
+   */
+  async listByParent(
+    links: ArticleLink[],
+    parentIds: number[],
+    filter: ArticleFilter,
+    order: ArticleOrder,
+    request: PageRequest,
+  ): Promise<Map<number, Page<Article>>> {
+    const where = this.filterSql(filter);
+    const seek = keyset(ORDER_COLUMNS[order], request, "seek");
+    const conditions = [...where.conditions, ...(seek.condition ? [seek.condition] : [])];
+    const rows = await runSql<{ parentId: number; id: number; sortValue: string | Date | null }>(
+      this.manager,
+      `SELECT ranked."parentId", ranked.id, ranked."sortValue" FROM (
+         SELECT l."parentId", a.id, a."publishedAt" AS "sortValue",
+                ROW_NUMBER() OVER (PARTITION BY l."parentId" ORDER BY ${seek.orderBy}) AS position
+         FROM (${links.map((link) => ARTICLE_LINKS[link]).join(" UNION ")}) l
+         JOIN article a ON a.id = l."articleId"
+         ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
+       ) ranked
+       WHERE ranked.position <= :limit
+       ORDER BY ranked."parentId", ranked.position`,
+      { ...where.params, ...seek.params, parentIds, limit: request.size + 1 },
+    );
+    const byParent = new Map<number, typeof rows>(parentIds.map((id) => [id, []]));
+    for (const row of rows) byParent.get(Number(row.parentId))?.push(row);
+    const pages = await hydratePages(this.manager, Article, [...byParent.values()].map((parentRows) => toPage(parentRows, request, cursorKeyOf)));
+    return new Map([...byParent.keys()].map((parentId, index) => [parentId, pages[index]]));
+  }
+
+  /** How many stories each parent has through the given links, after the filter. */
+  async countByParent(links: ArticleLink[], parentIds: number[], filter: ArticleFilter): Promise<Map<number, number>> {
+    const where = this.filterSql(filter);
+    const rows = await runSql<{ parentId: number; total: number | string }>(
+      this.manager,
+      `SELECT l."parentId", COUNT(*) AS total
+       FROM (${links.map((link) => ARTICLE_LINKS[link]).join(" UNION ")}) l
+       JOIN article a ON a.id = l."articleId"
+       ${where.conditions.length > 0 ? `WHERE ${where.conditions.join(" AND ")}` : ""}
+       GROUP BY l."parentId"`,
+      { ...where.params, parentIds },
+    );
+    const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
+    for (const row of rows) counts.set(Number(row.parentId), Number(row.total));
+    return counts;
+  }
+
+  /** The filter as SQL conditions on the story alias `a`. */
+  private filterSql(filter: ArticleFilter): { conditions: string[]; params: SqlParams } {
+    const conditions: string[] = [];
+    const params: SqlParams = {};
+    const add = (condition: string, name: string, value: unknown) => {
+      conditions.push(condition);
+      params[name] = value;
+    };
+    if (filter.ids) add(`a.id IN (:...filterIds)`, "filterIds", orNone(filter.ids));
+    for (const kind of ["people", "organizations"] as const) {
+      const ids = filter[kind];
+      if (ids) add(`a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (:...${kind}))`, kind, orNone(ids));
+    }
+    if (filter.places) {
+      add(
+        `(a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (:...places)) OR a."datelineId" IN (:...places))`,
+        "places",
+        orNone(filter.places),
+      );
+    }
+    if (filter.topics) add(`a.id IN (SELECT "articleId" FROM article_topic WHERE "topicId" IN (:...topics))`, "topics", orNone(filter.topics));
+    if (filter.section != null) add(`a.section = :section`, "section", filter.section);
+    if (filter.publisher != null) add(`a."publisherId" = :publisher`, "publisher", filter.publisher);
+    if (filter.language != null) add(`a.language = :language`, "language", filter.language);
+    if (filter.publishedAfter) add(`a."publishedAt" >= :publishedAfter`, "publishedAfter", toDbTimestamp(this.manager, filter.publishedAfter));
+    if (filter.publishedBefore) add(`a."publishedAt" < :publishedBefore`, "publishedBefore", toDbTimestamp(this.manager, filter.publishedBefore));
+    return { conditions, params };
+  }
+}
+
+/** An empty ID list matches nothing; SQL's `IN ()` is a syntax error, so it becomes `IN (0)`. */
+function orNone(ids: number[]): number[] {
+  return ids.length > 0 ? ids : [0];
+}

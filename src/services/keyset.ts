@@ -1,0 +1,107 @@
+import { In, type EntityManager, type EntityTarget } from "typeorm";
+import { toPage, type CursorKey, type Page, type PageRequest } from "./pagination";
+import { runSql, type SqlParams } from "./sql";
+
+/** A list order: a sort column (nulls last), then the row ID, both in one direction. */
+export interface KeysetOrder {
+  /** SQL for the sort value, e.g. `a."publishedAt"`. */
+  column: string;
+  /** SQL for the row ID, the tie-breaker. */
+  id: string;
+  direction: "ASC" | "DESC";
+}
+
+/**
+ * Keyset (seek) pagination for an order with nulls last: the ORDER BY to fetch a page in, and the
+ * condition for rows beyond the cursor. Unlike OFFSET, a page costs the same at any depth and stays
+ * stable while rows are added ahead of it. Backward pages are fetched in reverse order.
+ */
+export function keyset(order: KeysetOrder, request: PageRequest, prefix: string): { orderBy: string; condition: string | null; params: SqlParams } {
+  const { column, id } = order;
+  const forward = request.direction === "forward";
+  const ascending = (order.direction === "ASC") === forward;
+  const dir = ascending ? "ASC" : "DESC";
+  const orderBy = `CASE WHEN ${column} IS NULL THEN ${forward ? 1 : 0} ELSE ${forward ? 0 : 1} END, ${column} ${dir}, ${id} ${dir}`;
+  if (!request.cursor) return { orderBy, condition: null, params: {} };
+
+  const [value, cursorId]: CursorKey = request.cursor;
+  const beyond = ascending ? ">" : "<";
+  const params: SqlParams = { [`${prefix}Value`]: value, [`${prefix}Id`]: cursorId };
+  const v = `:${prefix}Value`;
+  const i = `:${prefix}Id`;
+  let condition: string;
+  if (forward) {
+    condition =
+      value === null
+        ? `(${column} IS NULL AND ${id} ${beyond} ${i})`
+        : `(${column} ${beyond} ${v} OR (${column} = ${v} AND ${id} ${beyond} ${i}) OR ${column} IS NULL)`;
+  } else {
+    condition =
+      value === null
+        ? `(${column} IS NOT NULL OR ${id} ${beyond} ${i})`
+        : `(${column} IS NOT NULL AND (${column} ${beyond} ${v} OR (${column} = ${v} AND ${id} ${beyond} ${i})))`;
+  }
+  return { orderBy, condition, params };
+}
+
+/** A list to page through: rows of `from` that meet `conditions`, in `order`. */
+export interface KeysetList extends KeysetOrder {
+  /** The table and its alias, e.g. `article a`. */
+  from: string;
+  conditions: string[];
+  params: SqlParams;
+}
+
+/**
+ * Fetches one page of row IDs of a list with their cursors. The caller loads the rows, so one
+ * helper serves every table.
+ */
+export async function fetchKeysetPage(manager: EntityManager, list: KeysetList, request: PageRequest): Promise<Page<{ id: number }>> {
+  const seek = keyset(list, request, "seek");
+  const conditions = [...list.conditions, ...(seek.condition ? [seek.condition] : [])];
+  const rows = await runSql<{ id: number; sortValue: string | number | Date | null }>(
+    manager,
+    `SELECT ${list.id} AS id, ${list.column} AS "sortValue" FROM ${list.from}
+     ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
+     ORDER BY ${seek.orderBy} LIMIT :limit`,
+    { ...list.params, ...seek.params, limit: request.size + 1 },
+  );
+  return toPage(rows, request, cursorKeyOf);
+}
+
+/** Counts the rows of a list. */
+export async function countKeysetList(manager: EntityManager, list: Pick<KeysetList, "from" | "conditions" | "params">): Promise<number> {
+  const [row] = await runSql<{ total: number | string }>(
+    manager,
+    `SELECT COUNT(*) AS total FROM ${list.from} ${list.conditions.length > 0 ? `WHERE ${list.conditions.join(" AND ")}` : ""}`,
+    list.params,
+  );
+  return Number(row.total);
+}
+
+/** The cursor of a row fetched with its raw sort value (a string on SQLite, a Date on others). */
+export function cursorKeyOf(row: { id: number; sortValue: string | number | Date | null }): CursorKey {
+  const value = row.sortValue instanceof Date ? row.sortValue.toISOString() : row.sortValue;
+  return [value, Number(row.id)];
+}
+
+/**
+ * Replaces the row IDs in pages by the rows of `type`, loaded in one statement for all pages. A row
+ * deleted between the two statements drops out of its page.
+ */
+export async function hydratePages<E extends { id: number }>(
+  manager: EntityManager,
+  type: EntityTarget<E>,
+  pages: Array<Page<{ id: number }>>,
+): Promise<Array<Page<E>>> {
+  const ids = [...new Set(pages.flatMap((page) => page.items.map((item) => Number(item.node.id))))];
+  const rows = ids.length === 0 ? [] : await manager.findBy(type, { id: In(ids) } as never);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return pages.map((page) => ({
+    ...page,
+    items: page.items.flatMap((item) => {
+      const node = byId.get(Number(item.node.id));
+      return node ? [{ cursor: item.cursor, node }] : [];
+    }),
+  }));
+}

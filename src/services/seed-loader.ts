@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import { projectRoot } from "../project-root";
+import type { OrganizationKind } from "../entities/organization-kind";
+import type { PlaceKind } from "../entities/place-kind";
+import type { ArticleInput } from "./article-input";
+import { ArticleWriter, type WriteResult } from "./article-writer";
+import { EntityRegistry, type EntityRecord, type UpsertOutcome } from "./entity-registry";
+
+/** The shape of `data/entities.json`. */
+interface EntitiesFile {
+  people: Array<Omit<Extract<EntityRecord, { type: "Person" }>, "type">>;
+  organizations: Array<Omit<Extract<EntityRecord, { type: "Organization" }>, "type"> & { kind: OrganizationKind }>;
+  places: Array<Omit<Extract<EntityRecord, { type: "Place" }>, "type"> & { kind: PlaceKind }>;
+}
+
+/** The shape of each item of `data/topics.json`. */
+type TopicsFile = Array<Omit<Extract<EntityRecord, { type: "Topic" }>, "type">>;
+
+/** Counts of what a load did, by outcome. */
+export type LoadSummary = Record<UpsertOutcome, number>;
+
+/** The directory of the data the project ships: taxonomy, entity registry, seed stories. */
+export const DATA_DIR = path.join(projectRoot(), "data");
+
+/**
+ * Loads the shipped data into the graph: the topic taxonomy, then the entity registry, then the
+ * stories in `articles/`. Every step is an upsert, so loading into a database that already has
+ * the data changes nothing, and loading a newer version of the data updates it in place.
+ */
+export async function loadSeedData(dataSource: DataSource, dataDir = DATA_DIR): Promise<{ entities: LoadSummary; articles: LoadSummary }> {
+  const topics = readJson<TopicsFile>(path.join(dataDir, "topics.json"));
+  const registry = readJson<EntitiesFile>(path.join(dataDir, "entities.json"));
+  const records: EntityRecord[] = [
+    ...topics.map((topic) => ({ ...topic, type: "Topic" as const })),
+    ...registry.people.map((person) => ({ ...person, type: "Person" as const })),
+    ...registry.organizations.map((organization) => ({ ...organization, type: "Organization" as const })),
+    ...registry.places.map((place) => ({ ...place, type: "Place" as const })),
+  ];
+  const entities = emptySummary();
+  await dataSource.transaction(async (manager) => {
+    const entityRegistry = new EntityRegistry(manager);
+    for (const record of records) entities[(await entityRegistry.upsert(record)).outcome]++;
+  });
+
+  const articles = emptySummary();
+  const writer = new ArticleWriter(dataSource);
+  const articleDir = path.join(dataDir, "articles");
+  for (const file of fs.readdirSync(articleDir).filter((name) => name.endsWith(".json")).sort()) {
+    const result: WriteResult = await writer.write(readJson<ArticleInput>(path.join(articleDir, file)));
+    articles[result.outcome]++;
+  }
+  return { entities, articles };
+}
+
+function emptySummary(): LoadSummary {
+  return { created: 0, updated: 0, unchanged: 0 };
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
