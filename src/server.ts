@@ -71,7 +71,8 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
 
   const body = await readBody(request);
   if (body === null) {
-    response.writeHead(413, { "content-type": "application/json" });
+    // Closing the connection spares reading the rest of an oversized body a client may still send.
+    response.writeHead(413, { "content-type": "application/json", connection: "close" });
     response.end(JSON.stringify({ errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
     return;
   }

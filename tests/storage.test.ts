@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDataSource } from "../src/datasource";
+import { Article } from "../src/entities/article";
+import { Mention } from "../src/entities/mention";
+import { ArticleWriter } from "../src/services/article-writer";
+import { InvalidInputError } from "../src/services/errors";
+import { loadSeedData } from "../src/services/seed-loader";
+import { syriaStory } from "./support/stories";
+
+describe("storage", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-graph-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("creates the schema by migrations in a new SQLite file, with WAL on", async () => {
+    const dataSource = await openDataSource({ kind: "sqlite", file: path.join(dir, "graph.sqlite") });
+    const [{ journal_mode }] = await dataSource.query("PRAGMA journal_mode");
+    const migrations = await dataSource.query(`SELECT name FROM migrations`);
+    await dataSource.destroy();
+    expect(journal_mode).toBe("wal");
+    expect(migrations.map((row: { name: string }) => row.name)).toEqual(["InitialSchema1732060800000"]);
+  });
+
+  it("loads the shipped data once: a second start changes nothing", async () => {
+    const file = path.join(dir, "graph.sqlite");
+    const first = await openDataSource({ kind: "sqlite", file });
+    const loaded = await loadSeedData(first);
+    const before = await first.query(`SELECT id, "revisedAt", "contentHash" FROM article ORDER BY id`);
+    await first.destroy();
+
+    const second = await openDataSource({ kind: "sqlite", file });
+    const reloaded = await loadSeedData(second);
+    const after = await second.query(`SELECT id, "revisedAt", "contentHash" FROM article ORDER BY id`);
+    const pending = await second.showMigrations();
+    await second.destroy();
+
+    expect(loaded.articles.created).toBe(2);
+    expect(reloaded).toEqual({ entities: { created: 0, updated: 0, unchanged: loaded.entities.created }, articles: { created: 0, updated: 0, unchanged: 2 } });
+    expect(after).toEqual(before);
+    expect(pending).toBe(false);
+  });
+
+  describe("writing a story", () => {
+    it("updates a re-ingested story in place: same ID, edges replaced, no duplicate", async () => {
+      const dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
+      await loadSeedData(dataSource);
+      const writer = new ArticleWriter(dataSource);
+      const created = await writer.write(syriaStory(1));
+      const again = await writer.write(syriaStory(1));
+      const changed = await writer.write({ ...syriaStory(1), body: ["Only Joe Biden spoke."], tags: { people: [{ name: "Joe Biden" }] } });
+      const mentions = await dataSource.getRepository(Mention).find({ where: { articleId: created.article.id }, relations: { entity: true } });
+      const count = await dataSource.getRepository(Article).count();
+      await dataSource.destroy();
+
+      expect([created.outcome, again.outcome, changed.outcome]).toEqual(["created", "unchanged", "updated"]);
+      expect(changed.article.id).toBe(created.article.id);
+      // The new tags, plus the person the unchanged photo still shows.
+      expect(mentions.map((mention) => mention.entity.name).sort()).toEqual(["Bashar al-Assad", "Joe Biden"]);
+      expect(count).toBe(3);
+    });
+
+    it("is all or nothing: a story failing midway leaves no trace", async () => {
+      const dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
+      await loadSeedData(dataSource);
+      const story = { ...syriaStory(2), authors: ["A Brand New Author"], tags: { topics: [{ slug: "no-such-topic" }] } };
+      await expect(new ArticleWriter(dataSource).write(story)).rejects.toThrow(new InvalidInputError('unknown topic "no-such-topic"', "tags.topics[0].slug"));
+      const articles = await dataSource.query(`SELECT COUNT(*) AS n FROM article`);
+      const authors = await dataSource.query(`SELECT COUNT(*) AS n FROM entity WHERE name = 'A Brand New Author'`);
+      await dataSource.destroy();
+      expect(articles[0].n).toBe(2);
+      expect(authors[0].n).toBe(0);
+    });
+
+    it("rejects malformed stories, naming the field", async () => {
+      const dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
+      const writer = new ArticleWriter(dataSource);
+      await expect(writer.write({ headline: "", body: [] })).rejects.toMatchObject({ field: "headline" });
+      await expect(writer.write({ headline: "Fine", body: "not paragraphs" as never })).rejects.toMatchObject({ field: "body" });
+      await expect(writer.write({ headline: "Fine", body: [], publishedAt: "yesterday-ish" })).rejects.toMatchObject({ field: "publishedAt" });
+      await dataSource.destroy();
+    });
+  });
+});
