@@ -58,7 +58,7 @@ describe("the HTTP server", () => {
     expect(huge.status).toBe(413);
     const broken = await post("{ not json");
     expect(broken.status).toBe(400);
-    expect((await broken.json()).errors[0].message).toBe("the request body is not valid JSON");
+    expect(((await broken.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe("the request body is not valid JSON");
   });
 
   it("answers 404 away from /graphql and /health", async () => {

@@ -65,12 +65,27 @@ export interface ArticleTags {
   topics?: TopicTag[];
 }
 
-/** An editorial entity tag; what is not given is measured from the text. */
+/** An entity tag, editorial or extracted; what is not given is measured from the text. */
 export interface EntityTag {
   name: string;
   role?: MentionRole;
   /** 0..1, how central the entity is to the story. */
   salience?: number;
+  /** Other forms the story names it by ("Sudani"), counted as mentions besides its known names. */
+  surfaceForms?: string[];
+  /** For places: where the place is, used when the place is new to the graph. */
+  place?: PlaceFacts;
+}
+
+/** What a gazetteer knows of a place. */
+export interface PlaceFacts {
+  kind: "COUNTRY" | "CITY";
+  latitude: number;
+  longitude: number;
+  /** ISO 3166-1 alpha-2 of the country (the place itself, for a country). */
+  countryCode: string;
+  /** The country's common English name. */
+  countryName: string;
 }
 
 /** An editorial topic tag. */

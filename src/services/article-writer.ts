@@ -143,7 +143,10 @@ export class ArticleWriter {
       ["Organization", story.tags?.organizations],
     ];
     for (const [type, tags] of tagGroups) {
-      for (const tag of tags ?? []) tagged.push({ entity: await registry.findOrCreate(type, tag.name), tag });
+      for (const tag of tags ?? []) {
+        const entity = type === "Place" ? await registry.findOrCreatePlace(tag.name, tag.place) : await registry.findOrCreate(type, tag.name);
+        tagged.push({ entity, tag });
+      }
     }
     for (const person of depicted) tagged.push({ entity: person });
 
@@ -161,7 +164,10 @@ export class ArticleWriter {
     const aliases = await registry.aliasesOf([...byEntity.keys()]);
     const located = locateMentions(
       story,
-      [...byEntity.values()].map(({ entity }) => ({ key: entity.id, surfaceForms: [entity.name, ...(aliases.get(entity.id) ?? [])] })),
+      [...byEntity.values()].map(({ entity, tag }) => ({
+        key: entity.id,
+        surfaceForms: [entity.name, ...(aliases.get(entity.id) ?? []), ...(tag?.surfaceForms ?? [])],
+      })),
     );
     await manager.insert(
       Mention,

@@ -7,6 +7,7 @@ import { Person } from "../entities/person";
 import { Place } from "../entities/place";
 import { PlaceKind } from "../entities/place-kind";
 import { Topic } from "../entities/topic";
+import type { PlaceFacts } from "./article-input";
 import { InvalidInputError } from "./errors";
 import { nameKey } from "./names";
 
@@ -81,6 +82,38 @@ export class EntityRegistry {
     return (await repository.save(repository.create({ name: trimmed, nameKey: nameKey(trimmed) }))) as InstanceType<
       (typeof ENTITY_CLASSES)[T]
     >;
+  }
+
+  /**
+   * The place named `name`, created or completed from a gazetteer's facts: coordinates, kind and
+   * ISO code fill only what the graph does not know yet (the registry's own data wins), and a city
+   * is placed in its country, which is registered too when it is new.
+   */
+  async findOrCreatePlace(name: string, facts?: PlaceFacts): Promise<Place> {
+    const place = await this.findOrCreate("Place", name);
+    if (!facts || place.latitude !== null) return place;
+    const country =
+      facts.kind === "CITY" && place.containedInId === null
+        ? ((await this.manager.findOne(Place, { where: { isoCode: facts.countryCode } })) ?? (await this.findOrCreatePlaceCountry(facts)))
+        : null;
+    const completed = {
+      kind: place.kind === PlaceKind.OTHER ? (facts.kind === "COUNTRY" ? PlaceKind.COUNTRY : PlaceKind.CITY) : place.kind,
+      latitude: facts.latitude,
+      longitude: facts.longitude,
+      isoCode: place.isoCode ?? (facts.kind === "COUNTRY" ? facts.countryCode : null),
+      containedInId: place.containedInId ?? country?.id ?? null,
+    };
+    await this.manager.update(Place, place.id, completed);
+    return Object.assign(place, completed);
+  }
+
+  private async findOrCreatePlaceCountry(facts: PlaceFacts): Promise<Place> {
+    const country = await this.findOrCreate("Place", facts.countryName);
+    if (country.isoCode === null) {
+      await this.manager.update(Place, country.id, { kind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
+      Object.assign(country, { kind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
+    }
+    return country;
   }
 
   /** Aliases of each entity, in the order they were registered. */
