@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import { entityLookupOf, readEntityRegistry } from "../services/extraction/entity-lookup";
+import { dataFile } from "../services/extraction/data-files";
+import { extractEntities, type ExtractedEntity } from "../services/extraction/extract";
+
+/**
+ * `npm run extract -- <file|->`: prints as JSON what extraction finds in one raw text. The first
+ * non-empty line is taken as the headline and blank lines separate paragraphs; names link to
+ * the registry in `data/entities.json` when it exists.
+ */
+function main(): void {
+  const source = process.argv[2];
+  if (!source) {
+    process.stderr.write("usage: npm run extract -- <file|->\n");
+    process.exitCode = 2;
+    return;
+  }
+  const raw = fs.readFileSync(source === "-" ? 0 : source, "utf8");
+  const paragraphs = raw
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
+    .filter((paragraph) => paragraph.length > 0);
+  const registry = dataFile("entities.json");
+  const lookup = fs.existsSync(registry) ? entityLookupOf(readEntityRegistry(registry)) : undefined;
+  const extraction = extractEntities({ headline: paragraphs[0] ?? "", body: paragraphs.slice(1) }, { lookup });
+  const view = (entity: ExtractedEntity) => ({
+    name: entity.name,
+    type: entity.type,
+    linkedTo: entity.knownId,
+    salience: entity.salience,
+    role: entity.role,
+    firstSentence: entity.firstSentence,
+    ...(entity.place
+      ? {
+          countryCode: entity.place.countryCode,
+          latitude: entity.place.latitude,
+          longitude: entity.place.longitude,
+          metonymic: entity.metonymic,
+        }
+      : {}),
+    surfaceForms: entity.surfaceForms,
+    occurrences: entity.occurrences.map(({ start, end, surface, metonymic }) =>
+      metonymic ? { start, end, surface, metonymic } : { start, end, surface },
+    ),
+  });
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        people: extraction.people.map(view),
+        places: extraction.places.map(view),
+        organizations: extraction.organizations.map(view),
+        topics: extraction.topics,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+main();

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * What extraction knows about English words, from two packages: `word-list` (about 274,000
+ * lower-case dictionary words) and the lexicon `compromise` ships (given names, honorifics,
+ * months, weekdays, US states and other regions). Loaded once, on first use.
+ */
+export interface Lexicon {
+  /** True for an ordinary English word in any inflection the list holds ("thousands", "opposition"). */
+  isDictionaryWord(word: string): boolean;
+  /** True for a common given name ("Antony", "Joseph"). */
+  isGivenName(word: string): boolean;
+  /** True for a common family name ("Davis", "Carter"). */
+  isSurname(word: string): boolean;
+  /** True for a month or weekday name ("Friday", "Oct"). */
+  isCalendarWord(word: string): boolean;
+  /** True for a region compromise knows (US states, provinces): "Texas", "Kentucky". */
+  isRegion(name: string): boolean;
+}
+
+let instance: Lexicon | undefined;
+
+/** The process-wide {@link Lexicon}. */
+export function lexicon(): Lexicon {
+  instance ??= buildLexicon();
+  return instance;
+}
+
+function buildLexicon(): Lexicon {
+  // word-list is an ES module that only exports the path of its text file; resolving the module
+  // and reading the file beside it keeps this synchronous.
+  const wordsFile = path.join(path.dirname(require.resolve("word-list")), "words.txt");
+  const dictionary = new Set(fs.readFileSync(wordsFile, "utf8").split("\n"));
+
+  // compromise is large: it is required here, on first use, and only its lexicon is read.
+  const nlp = require("compromise") as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } };
+  const givenNames = new Set<string>();
+  const surnames = new Set<string>();
+  const calendar = new Set<string>();
+  const regions = new Set<string>();
+  for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) {
+    for (const tag of Array.isArray(tags) ? tags : [tags]) {
+      if (tag === "MaleName" || tag === "FemaleName" || tag === "FirstName") givenNames.add(word);
+      else if (tag === "LastName") surnames.add(word);
+      else if (tag === "Month" || tag === "WeekDay") calendar.add(word);
+      else if (tag === "Region") regions.add(word);
+    }
+  }
+  const lower = (word: string): string => word.toLowerCase().replace(/[’]/g, "'");
+  return {
+    isDictionaryWord: (word) => dictionary.has(lower(word)),
+    isGivenName: (word) => givenNames.has(lower(word)),
+    isSurname: (word) => surnames.has(lower(word)),
+    isCalendarWord: (word) => calendar.has(lower(word).replace(/\.$/, "")),
+    isRegion: (name) => regions.has(lower(name)),
+  };
+}

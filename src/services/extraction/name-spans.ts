@@ -1,0 +1,139 @@
+import { gazetteer } from "../gazetteer/gazetteer";
+import { hasOrganizationHead, isGroupWord, joinsFollowingName, namesVesselOrTime } from "./cues";
+import { lexicon } from "./lexicon";
+import { isNameParticle, isTitleHead, isTitleWord, nameStartAfterTitle } from "./titles";
+import type { Token } from "./tokens";
+
+/** A stretch of text written as a name, with what its form tells about it. */
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** Token indexes, end exclusive. */
+  from: number;
+  to: number;
+  /** A person's title or rank stood before it ("President Joe Biden", "Gen. Votel"). */
+  titled: boolean;
+}
+
+/**
+ * Finds the names in a tokenised story: runs of capitalised words (with name particles such as
+ * "al-" or "bin" inside), joined across "of"/"for" after a head word ("Department of Defense",
+ * "Islamic State of Iraq and the Levant"). It then drops what is capitalised for grammar only:
+ * a sentence-initial dictionary word ("Thousands", "Opposition"), months and weekdays, group
+ * words and demonyms ("Shi'ite", "Syrian"), and strips a person's title, keeping the name
+ * ("Prime Minister Mohammed Shia al-Sudani" gives "Mohammed Shia al-Sudani") and any country
+ * named in the title ("U.S." in "U.S. Secretary of State") as a name of its own.
+ *
+ * `isKnown` protects names the registry or gazetteer knows from the dictionary rule ("Turkey",
+ * "Jordan"); tokens in `reserved` are already claimed (by registry matches) and break runs.
+ */
+export function findNameSpans(
+  text: string,
+  tokens: readonly Token[],
+  isKnown: (name: string) => boolean,
+  reserved: ReadonlySet<number> = new Set(),
+): NameSpan[] {
+  const words = lexicon();
+  const grammatical = (token: Token): boolean =>
+    token.initial &&
+    !isKnown(token.text) &&
+    !isTitleWord(token.text) &&
+    !words.isGivenName(token.text) &&
+    !words.isSurname(token.text) &&
+    (words.isDictionaryWord(token.text) || words.isCalendarWord(token.text));
+  const nameWord = (index: number): boolean => {
+    const token = tokens[index];
+    if (!token || reserved.has(index)) return false;
+    if (token.capitalised) return !grammatical(token);
+    // "3rd Battalion", "134th Expeditionary Fighter Squadron".
+    if (/^\d+(?:st|nd|rd|th)$/.test(token.text)) return tokens[index + 1]?.capitalised === true;
+    if (!isNameParticle(token.text)) return false;
+    // "al-Sudani" is a name word by itself; a bare "al" or "bin" only before one.
+    return token.text.includes("-") || (tokens[index + 1]?.capitalised === true && adjacent(text, token, tokens[index + 1]));
+  };
+
+  const spans: NameSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameWord(i)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    // Index of the one-word object of "of" ("Iraq" in "State of Iraq"), which "and" may extend.
+    let ofObject = -1;
+    for (;;) {
+      if (tokens[last].possessive) break;
+      const next = last + 1;
+      if (nameWord(next) && adjacent(text, tokens[last], tokens[next])) {
+        last = next;
+        continue;
+      }
+      const after = connectorEnd(text, tokens, last);
+      if (after === null || !nameWord(after)) break;
+      if (tokens[last + 1].text === "and") {
+        // "Islamic State of Iraq and the Levant", but not "Secretary of State Kerry and ...".
+        const single = !(nameWord(after + 1) && adjacent(text, tokens[after], tokens[after + 1]));
+        if (last !== ofObject || !single) break;
+      } else if (joinsFollowingName(tokens[last].text)) {
+        ofObject = after;
+      } else break;
+      last = after;
+    }
+    spans.push(...refine(text, tokens, i, last + 1));
+    i = last + 1;
+  }
+  return spans;
+}
+
+/** Index of the first word after "of", "of the", "for", "for the", "and" or "and the", or null. */
+function connectorEnd(text: string, tokens: readonly Token[], index: number): number | null {
+  const first = tokens[index + 1];
+  if (!first || !["of", "for", "and"].includes(first.text) || !adjacent(text, tokens[index], first)) return null;
+  const second = tokens[index + 2];
+  if (second?.text === "the" && adjacent(text, first, second)) return adjacent(text, second, tokens[index + 3]) ? index + 3 : null;
+  return adjacent(text, first, second) ? index + 2 : null;
+}
+
+/** Only spaces apart, or the single quotes around a nickname ("John 'J.D.' Dorrian"). */
+function adjacent(text: string, left: Token, right: Token | undefined): boolean {
+  return right !== undefined && /^(?:[ \t]{1,2}['‘]?|['’][ \t]{1,2})$/.test(text.slice(left.end, right.start));
+}
+
+/** Trims a raw run to the name it holds; may yield a country from a title as a second name. */
+function refine(text: string, tokens: readonly Token[], from: number, to: number): NameSpan[] {
+  const places = gazetteer();
+  const words = lexicon();
+  while (from < to && (["The", "A", "An"].includes(tokens[from].text) || words.isCalendarWord(tokens[from].text))) from++;
+  while (to > from && (words.isCalendarWord(tokens[to - 1].text) || ["of", "for", "and", "the"].includes(tokens[to - 1].text))) to--;
+  if (from >= to) return [];
+
+  const found: NameSpan[] = [];
+  const runWords = tokens.slice(from, to).map((token) => token.text);
+  const nameStart = from + nameStartAfterTitle(runWords);
+  const titled = nameStart > from;
+  if (titled) {
+    for (let k = from; k < nameStart; k++) {
+      if (places.country(tokens[k].text)) found.push(span(text, tokens, k, k + 1, false));
+    }
+  }
+  from = nameStart;
+  // "Lebanese Hezbollah" is Hezbollah; "Syrian Democratic Forces" keeps its demonym, and
+  // "Islamic State" its group word.
+  const demonym = (token: Token): boolean => places.countryOfDemonym(token.text) !== undefined;
+  const groupLike = (token: Token): boolean => isGroupWord(token.text) || demonym(token);
+  while (from < to - 1 && demonym(tokens[from]) && !hasOrganizationHead(tokens.slice(from, to).map((token) => token.text))) from++;
+  const names = tokens.slice(from, to).map((token) => token.text);
+  // "Inherent Resolve Commander" describes a person by office without naming one.
+  if (from >= to || namesVesselOrTime(names) || (!titled && names.length > 1 && isTitleHead(names[names.length - 1]))) return found;
+  if (to - from === 1 && (groupLike(tokens[from]) || tokens[from].text.replace(/\.$/, "").length < 2)) return found;
+  found.push(span(text, tokens, from, to, titled));
+  return found;
+}
+
+function span(text: string, tokens: readonly Token[], from: number, to: number, titled: boolean): NameSpan {
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  return { start, end, text: text.slice(start, end), from, to, titled };
+}
