@@ -17,6 +17,7 @@ import { Place } from "./entities/place";
 import { RelatedLink } from "./entities/related-link";
 import { Topic } from "./entities/topic";
 import { InitialSchema1732060800000 } from "./migrations/1732060800000-initial-schema";
+import { PersonTransliterationKey1764000000000 } from "./migrations/1764000000000-person-transliteration-key";
 
 /** Every TypeORM entity of the graph. */
 export const ENTITIES = [
@@ -37,7 +38,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, oldest first; `openDataSource` runs the pending ones. */
-export const MIGRATIONS = [InitialSchema1732060800000];
+export const MIGRATIONS = [InitialSchema1732060800000, PersonTransliterationKey1764000000000];
 
 /**
  * Opens the database and brings its schema up to date by running pending migrations, so a

@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDataSource } from "../src/datasource";
+import { DataSource } from "typeorm";
+import { MIGRATIONS, openDataSource } from "../src/datasource";
+import { InitialSchema1732060800000 } from "../src/migrations/1732060800000-initial-schema";
+import { EntityRegistry } from "../src/services/entity-registry";
 import { Article } from "../src/entities/article";
 import { Mention } from "../src/entities/mention";
 import { ArticleWriter } from "../src/services/article-writer";
@@ -22,7 +25,23 @@ describe("storage", () => {
     const migrations = await dataSource.query(`SELECT name FROM migrations`);
     await dataSource.destroy();
     expect(journal_mode).toBe("wal");
-    expect(migrations.map((row: { name: string }) => row.name)).toEqual(["InitialSchema1732060800000"]);
+    expect(migrations.map((row: { name: string }) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+  });
+
+  it("upgrades a database made by an older version in place, keeping its data", async () => {
+    const file = path.join(dir, "old.sqlite");
+    const old = new DataSource({ type: "sqlite", database: file, migrations: [InitialSchema1732060800000] });
+    await old.initialize();
+    await old.runMigrations();
+    await old.query(`INSERT INTO entity (type, name, "nameKey") VALUES ('PERSON', 'Qasem Soleimani', 'qasem soleimani')`);
+    await old.destroy();
+
+    const upgraded = await openDataSource({ kind: "sqlite", file });
+    const people = await upgraded.query(`SELECT name, "transliterationKey" FROM entity`);
+    const found = await new EntityRegistry(upgraded.manager).findByName("Person", "Qassem Soleimani");
+    await upgraded.destroy();
+    expect(people).toEqual([{ name: "Qasem Soleimani", transliterationKey: "qsm soleimani" }]);
+    expect(found?.name).toBe("Qasem Soleimani");
   });
 
   it("loads the shipped data once: a second start changes nothing", async () => {

@@ -1,5 +1,5 @@
 import { ObjectType } from "type-graphql";
-import { ChildEntity } from "typeorm";
+import { ChildEntity, Column } from "typeorm";
 import { NamedEntity } from "./named-entity";
 import { Node } from "./node";
 
@@ -13,4 +13,8 @@ export class Person extends NamedEntity {
   get nodeType(): "Person" {
     return "Person";
   }
+
+  /** The name folded by `transliterationKey`, to link spellings of one name across stories. */
+  @Column({ type: "varchar", length: 300, nullable: true })
+  transliterationKey!: string | null;
 }

@@ -9,7 +9,7 @@ import { PlaceKind } from "../entities/place-kind";
 import { Topic } from "../entities/topic";
 import type { PlaceFacts } from "./article-input";
 import { InvalidInputError } from "./errors";
-import { nameKey } from "./names";
+import { nameKey, transliterationKey } from "./names";
 
 /** The entity classes that share the `entity` table, by the name of their type. */
 export const ENTITY_CLASSES = { Person, Place, Organization, Topic } as const;
@@ -56,32 +56,47 @@ export type UpsertOutcome = "created" | "updated" | "unchanged";
 export class EntityRegistry {
   constructor(private readonly manager: EntityManager) {}
 
-  /** The entity of `type` whose canonical name or an alias folds to the same key as `name`. */
+  /**
+   * The entity of `type` whose canonical name or an alias folds to the same key as `name`; for
+   * people, failing that, the earliest registered person whose name is a transliteration of it
+   * ("Qassem" for "Qasem"; see `transliterationKey`).
+   */
   async findByName<T extends EntityType>(type: T, name: string): Promise<InstanceType<(typeof ENTITY_CLASSES)[T]> | null> {
+    return ((await this.match(type, name))?.entity ?? null) as InstanceType<(typeof ENTITY_CLASSES)[T]> | null;
+  }
+
+  /**
+   * The entity of `type` named `name`, created with just that name when none is known. A spelling
+   * matched only by transliteration becomes an alias, so the next lookup finds it directly.
+   */
+  async findOrCreate<T extends EntityType>(type: T, name: string): Promise<InstanceType<(typeof ENTITY_CLASSES)[T]>> {
+    const trimmed = name.trim();
+    const found = await this.match(type, trimmed);
+    if (found) {
+      if (found.by === "transliteration") await this.addAliases(found.entity, [trimmed]);
+      return found.entity as InstanceType<(typeof ENTITY_CLASSES)[T]>;
+    }
+    if (nameKey(trimmed).length === 0) throw new InvalidInputError(`"${name}" is not a usable ${type.toLowerCase()} name`);
+    const repository = this.manager.getRepository<NamedEntity>(ENTITY_CLASSES[type]);
+    return (await repository.save(repository.create({ name: trimmed, ...derivedKeys(type, trimmed) }))) as InstanceType<(typeof ENTITY_CLASSES)[T]>;
+  }
+
+  private async match(type: EntityType, name: string): Promise<{ entity: NamedEntity; by: "name" | "alias" | "transliteration" } | null> {
     const key = nameKey(name);
     if (key.length === 0) return null;
     const repository = this.manager.getRepository<NamedEntity>(ENTITY_CLASSES[type]);
     const byName = await repository.findOne({ where: { nameKey: key } });
-    if (byName) return byName as InstanceType<(typeof ENTITY_CLASSES)[T]>;
+    if (byName) return { entity: byName, by: "name" };
     const byAlias = await repository
       .createQueryBuilder("entity")
       .innerJoin(EntityAlias, "alias", "alias.entityId = entity.id")
       .where("alias.aliasKey = :key", { key })
       .orderBy("entity.id")
       .getOne();
-    return byAlias as InstanceType<(typeof ENTITY_CLASSES)[T]> | null;
-  }
-
-  /** The entity of `type` named `name`, created with just that name when none is known. */
-  async findOrCreate<T extends EntityType>(type: T, name: string): Promise<InstanceType<(typeof ENTITY_CLASSES)[T]>> {
-    const existing = await this.findByName(type, name);
-    if (existing) return existing;
-    const trimmed = name.trim();
-    if (nameKey(trimmed).length === 0) throw new InvalidInputError(`"${name}" is not a usable ${type.toLowerCase()} name`);
-    const repository = this.manager.getRepository<NamedEntity>(ENTITY_CLASSES[type]);
-    return (await repository.save(repository.create({ name: trimmed, nameKey: nameKey(trimmed) }))) as InstanceType<
-      (typeof ENTITY_CLASSES)[T]
-    >;
+    if (byAlias) return { entity: byAlias, by: "alias" };
+    if (type !== "Person" || !key.includes(" ")) return null;
+    const byTransliteration = await this.manager.findOne(Person, { where: { transliterationKey: transliterationKey(name) }, order: { id: "ASC" } });
+    return byTransliteration ? { entity: byTransliteration, by: "transliteration" } : null;
   }
 
   /**
@@ -174,7 +189,7 @@ export class EntityRegistry {
   private async fieldsOf(record: EntityRecord): Promise<DeepPartial<NamedEntity> & Record<string, unknown>> {
     const common = {
       name: record.name.trim(),
-      nameKey: nameKey(record.name),
+      ...derivedKeys(record.type, record.name.trim()),
       description: record.description,
       wikidataId: record.wikidataId,
     };
@@ -213,4 +228,9 @@ export class EntityRegistry {
     if (!topic) throw new InvalidInputError(`topic "${referrer}" has parent "${slug}", which is not registered before it`);
     return topic;
   }
+}
+
+/** The lookup keys stored with an entity, derived from its name. */
+function derivedKeys(type: EntityType, name: string): { nameKey: string; transliterationKey?: string } {
+  return type === "Person" ? { nameKey: nameKey(name), transliterationKey: transliterationKey(name) } : { nameKey: nameKey(name) };
 }

@@ -27,6 +27,21 @@ export function nameKey(name: string): string {
     .replace(/^the /, "");
 }
 
+/**
+ * Folds a person's name further, so transliterations of one name meet: every word but the last
+ * is reduced to its first letter and its consonants, doubled letters once ("Qasem", "Qassem" and
+ * "Qassim" Soleimani all give "qsm soleimani"; "Mohammed" and "Muhammad" give "mhmd"). The last
+ * word, the family name, must match exactly, which keeps unrelated people apart. Names of one
+ * word fold to their {@link nameKey}.
+ */
+export function transliterationKey(name: string): string {
+  const words = nameKey(name).split(" ");
+  if (words.length < 2) return words.join(" ");
+  const family = words.pop()!;
+  const skeleton = (word: string) => (word[0] + word.slice(1).replace(/[aeiouy]/g, "")).replace(/(.)\1+/g, "$1");
+  return [...words.map(skeleton), family].join(" ");
+}
+
 function foldToAscii(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 }
