@@ -12,11 +12,11 @@ export interface ArticleFilter {
   ids?: number[];
   /** Stories that mention any of these people. */
   people?: number[];
-  /** Stories that mention, or are datelined in, any of these places. */
+  /** Stories that mention, or are datelined in, any of these places or a place inside one. */
   places?: number[];
   /** Stories that mention any of these organizations. */
   organizations?: number[];
-  /** Stories filed under any of these topics. */
+  /** Stories filed under any of these topics or their subtopics. */
   topics?: number[];
   section?: string;
   /** The publishing organization. */
@@ -132,13 +132,12 @@ export class ArticleQuery {
       if (ids) add(`a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (:...${kind}))`, kind, orNone(ids));
     }
     if (filter.places) {
-      add(
-        `(a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (:...places)) OR a."datelineId" IN (:...places))`,
-        "places",
-        orNone(filter.places),
-      );
+      const places = withDescendants("places", "containedInId");
+      add(`(a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (${places})) OR a."datelineId" IN (${places}))`, "places", orNone(filter.places));
     }
-    if (filter.topics) add(`a.id IN (SELECT "articleId" FROM article_topic WHERE "topicId" IN (:...topics))`, "topics", orNone(filter.topics));
+    if (filter.topics) {
+      add(`a.id IN (SELECT "articleId" FROM article_topic WHERE "topicId" IN (${withDescendants("topics", "parentId")}))`, "topics", orNone(filter.topics));
+    }
     if (filter.section != null) add(`a.section = :section`, "section", filter.section);
     if (filter.publisher != null) add(`a."publisherId" = :publisher`, "publisher", filter.publisher);
     if (filter.language != null) add(`a.language = :language`, "language", filter.language);
@@ -146,6 +145,17 @@ export class ArticleQuery {
     if (filter.publishedBefore) add(`a."publishedAt" < :publishedBefore`, "publishedBefore", toDbTimestamp(this.manager, filter.publishedBefore));
     return { conditions, params };
   }
+}
+
+/**
+ * SQL selecting the entities in `:...param` and every entity below them through `column`: the
+ * places inside a place (Baghdad for Iraq), the subtopics of a topic.
+ */
+function withDescendants(param: string, column: "containedInId" | "parentId"): string {
+  return `WITH RECURSIVE below(id) AS (
+    SELECT id FROM entity WHERE id IN (:...${param})
+    UNION SELECT e.id FROM entity e JOIN below ON e."${column}" = below.id
+  ) SELECT id FROM below`;
 }
 
 /** An empty ID list matches nothing; SQL's `IN ()` is a syntax error, so it becomes `IN (0)`. */

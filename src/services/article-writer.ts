@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Not, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { Article } from "../entities/article";
 import { ArticleAuthor } from "../entities/article-author";
 import { ArticlePhoto } from "../entities/article-photo";
@@ -8,6 +8,7 @@ import { Mention } from "../entities/mention";
 import { MentionRole } from "../entities/mention-role";
 import type { NamedEntity } from "../entities/named-entity";
 import { Photo } from "../entities/photo";
+import { Place } from "../entities/place";
 import { PhotoDepiction } from "../entities/photo-depiction";
 import { RelatedLink } from "../entities/related-link";
 import { Topic } from "../entities/topic";
@@ -34,22 +35,32 @@ const ROLE_ORDER = [MentionRole.QUOTED, MentionRole.DEPICTED, MentionRole.MENTIO
 export class ArticleWriter {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Validates and stores one story with its authors, photos, mentions, topics and related links. */
-  async write(input: ArticleInput): Promise<WriteResult> {
-    const story = validate(input);
-    const identityKey = identityKeyOf(story);
-    const contentHash = sha256(JSON.stringify(story));
+  /**
+   * Validates and stores one story with its authors, photos, mentions, topics and related links.
+   * `enrich` completes the story (extraction) before it is stored; it runs only when the story is
+   * new or changed, since "unchanged" compares the story as it arrived, not as enriched: enriched
+   * output shifts as the graph learns entities, and a re-run must not rewrite every story.
+   */
+  async write(input: ArticleInput, options: { enrich?: (story: ArticleInput) => ArticleInput } = {}): Promise<WriteResult> {
+    const arrived = validate(input);
+    const identityKey = identityKeyOf(arrived);
+    const contentHash = sha256(JSON.stringify(arrived));
     return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(Article, { where: { identityKey } });
+      const wantedSlug = arrived.slug ?? slugify(arrived.headline);
+      // One statement finds both the story itself and any other story holding the slug it wants.
+      const holders = await manager.find(Article, { where: [{ identityKey }, { slug: wantedSlug }] });
+      const existing = holders.find((holder) => holder.identityKey === identityKey) ?? null;
       if (existing && existing.contentHash === contentHash) return { outcome: "unchanged", article: existing };
+      const story = options.enrich ? validate(options.enrich(arrived)) : arrived;
+      const slugTaken = holders.some((holder) => holder.identityKey !== identityKey && holder.slug === wantedSlug);
 
       const registry = new EntityRegistry(manager);
-      const article = manager.create(Article, {
-        ...(existing ?? {}),
+      const names = await resolveNames(registry, story);
+      const fields = {
         identityKey,
         contentHash,
         url: story.url ?? null,
-        slug: await uniqueSlug(manager, story.slug ?? slugify(story.headline), identityKey),
+        slug: slugTaken ? `${wantedSlug}-${identityKey.slice(0, 8)}` : wantedSlug,
         headline: story.headline,
         summary: story.summary ?? null,
         bodyText: story.body.join("\n\n"),
@@ -59,27 +70,29 @@ export class ArticleWriter {
         language: story.language ?? "en",
         wordCount: countWords([story.headline, story.summary ?? "", ...story.body]),
         byline: story.byline ?? null,
-        publisherId: story.publisher ? (await registry.findOrCreate("Organization", story.publisher)).id : null,
-        datelineId: story.dateline ? (await registry.findOrCreate("Place", story.dateline)).id : null,
-      });
-      await manager.save(article);
-      for (const table of [ArticleAuthor, ArticlePhoto, ArticleTopic, Mention, RelatedLink]) {
-        await manager.delete(table, { articleId: article.id });
+        publisherId: names.publisher?.id ?? null,
+        datelineId: names.dateline?.id ?? null,
+      };
+      // Plain INSERT and UPDATE: `save` would read the row back, a statement per story for nothing.
+      if (existing) await manager.update(Article, existing.id, fields);
+      const id = existing?.id ?? (await insertedId(manager, fields));
+      const article = manager.create(Article, { ...existing, ...fields, id });
+      if (existing) {
+        for (const table of [ArticleAuthor, ArticlePhoto, ArticleTopic, Mention, RelatedLink]) await manager.delete(table, { articleId: article.id });
       }
 
-      const authors = await Promise.all((story.authors ?? []).map((name) => registry.findOrCreate("Person", name)));
+      const authors = unique(names.authors);
       if (authors.length > 0) {
         await manager.insert(ArticleAuthor, authors.map((person, position) => ({ articleId: article.id, personId: person.id, position })));
       }
-
-      const depicted: NamedEntity[] = [];
-      for (const [position, photoInput] of (story.photos ?? []).entries()) {
-        const photo = await this.writePhoto(manager, registry, photoInput);
-        await manager.insert(ArticlePhoto, { articleId: article.id, photoId: photo.id, position });
-        depicted.push(...(await Promise.all((photoInput.depicts ?? []).map((name) => registry.findOrCreate("Person", name)))));
+      for (const [position, photo] of (story.photos ?? []).entries()) {
+        const stored = await this.writePhoto(manager, photo, names.photos[position]);
+        await manager.insert(ArticlePhoto, { articleId: article.id, photoId: stored.id, position });
       }
-
-      await this.writeMentions(manager, registry, article, story, depicted);
+      for (const { entity, tag } of names.tags) {
+        if (tag.place && entity instanceof Place) await registry.completePlace(entity, tag.place);
+      }
+      await this.writeMentions(manager, registry, article, story, names);
       await this.writeTopics(manager, article, story);
       if (story.related && story.related.length > 0) {
         await manager.insert(
@@ -98,7 +111,7 @@ export class ArticleWriter {
     });
   }
 
-  private async writePhoto(manager: EntityManager, registry: EntityRegistry, input: PhotoInput): Promise<Photo> {
+  private async writePhoto(manager: EntityManager, input: PhotoInput, names: ResolvedNames["photos"][number]): Promise<Photo> {
     const identityKey = sha256(input.url ? `url:${input.url}` : `caption:${input.caption}|${input.credit ?? ""}`);
     const existing = await manager.findOne(Photo, { where: { identityKey } });
     const photo = await manager.save(
@@ -111,45 +124,27 @@ export class ArticleWriter {
         isPool: input.isPool ?? false,
         isFilePhoto: input.isFilePhoto ?? false,
         takenAt: input.takenAt ? new Date(input.takenAt) : null,
-        photographerId: input.photographer ? (await registry.findOrCreate("Person", input.photographer)).id : null,
-        agencyId: input.agency ? (await registry.findOrCreate("Organization", input.agency)).id : null,
-        takenInId: input.takenIn ? (await registry.findOrCreate("Place", input.takenIn)).id : null,
+        photographerId: names.photographer?.id ?? null,
+        agencyId: names.agency?.id ?? null,
+        takenInId: names.takenIn?.id ?? null,
       }),
     );
-    await manager.delete(PhotoDepiction, { photoId: photo.id });
-    const people = await Promise.all((input.depicts ?? []).map((name) => registry.findOrCreate("Person", name)));
-    const unique = [...new Map(people.map((person) => [person.id, person])).values()];
-    if (unique.length > 0) {
-      await manager.insert(PhotoDepiction, unique.map((person, position) => ({ photoId: photo.id, personId: person.id, position })));
+    if (existing) await manager.delete(PhotoDepiction, { photoId: photo.id });
+    const people = unique(names.depicts);
+    if (people.length > 0) {
+      await manager.insert(PhotoDepiction, people.map((person, position) => ({ photoId: photo.id, personId: person.id, position })));
     }
     return photo;
   }
 
   /**
    * Links the tagged entities and the people shown in photos, measuring in the text how often and
-   * how prominently each is named (by its name or any alias). A tag's own role and salience win.
+   * how prominently each is named (by its name, any alias, or a form the tag gives). A tag's own
+   * role and salience win.
    */
-  private async writeMentions(
-    manager: EntityManager,
-    registry: EntityRegistry,
-    article: Article,
-    story: ArticleInput,
-    depicted: NamedEntity[],
-  ): Promise<void> {
-    const tagged: Array<{ entity: NamedEntity; tag?: EntityTag }> = [];
-    const tagGroups: Array<[EntityType, EntityTag[] | undefined]> = [
-      ["Person", story.tags?.people],
-      ["Place", story.tags?.places],
-      ["Organization", story.tags?.organizations],
-    ];
-    for (const [type, tags] of tagGroups) {
-      for (const tag of tags ?? []) {
-        const entity = type === "Place" ? await registry.findOrCreatePlace(tag.name, tag.place) : await registry.findOrCreate(type, tag.name);
-        tagged.push({ entity, tag });
-      }
-    }
-    for (const person of depicted) tagged.push({ entity: person });
-
+  private async writeMentions(manager: EntityManager, registry: EntityRegistry, article: Article, story: ArticleInput, names: ResolvedNames): Promise<void> {
+    const depicted = names.photos.flatMap((photo) => photo.depicts);
+    const tagged: Array<{ entity: NamedEntity; tag?: EntityTag }> = [...names.tags, ...depicted.map((entity) => ({ entity }))];
     const byEntity = new Map<number, { entity: NamedEntity; tag?: EntityTag; roles: Set<MentionRole> }>();
     const depictedIds = new Set(depicted.map((person) => person.id));
     for (const { entity, tag } of tagged) {
@@ -186,14 +181,67 @@ export class ArticleWriter {
   }
 
   private async writeTopics(manager: EntityManager, article: Article, story: ArticleInput): Promise<void> {
+    const tags = story.tags?.topics ?? [];
+    if (tags.length === 0) return;
+    const topics = await manager.find(Topic, { where: { slug: In(tags.map((tag) => tag.slug)) } });
     const rows: Array<Pick<ArticleTopic, "articleId" | "topicId" | "weight">> = [];
-    for (const [index, tag] of (story.tags?.topics ?? []).entries()) {
-      const topic = await manager.findOne(Topic, { where: { slug: tag.slug } });
+    for (const [index, tag] of tags.entries()) {
+      const topic = topics.find((candidate) => candidate.slug === tag.slug);
       if (!topic) throw new InvalidInputError(`unknown topic "${tag.slug}"`, `tags.topics[${index}].slug`);
       if (!rows.some((row) => row.topicId === topic.id)) rows.push({ articleId: article.id, topicId: topic.id, weight: tag.weight ?? 1 });
     }
-    if (rows.length > 0) await manager.insert(ArticleTopic, rows);
+    await manager.insert(ArticleTopic, rows);
   }
+}
+
+/** Every entity a story names, resolved to the graph's entities. */
+interface ResolvedNames {
+  publisher: NamedEntity | null;
+  dateline: NamedEntity | null;
+  authors: NamedEntity[];
+  photos: Array<{ photographer: NamedEntity | null; agency: NamedEntity | null; takenIn: NamedEntity | null; depicts: NamedEntity[] }>;
+  tags: Array<{ entity: NamedEntity; tag: EntityTag }>;
+}
+
+/** Resolves every name of a story in one batch (see `EntityRegistry.findOrCreateAll`). */
+async function resolveNames(registry: EntityRegistry, story: ArticleInput): Promise<ResolvedNames> {
+  const requests: Array<{ type: EntityType; name: string }> = [];
+  const ask = (type: EntityType, name: string | null | undefined): number | null => (name ? requests.push({ type, name }) - 1 : null);
+  const publisher = ask("Organization", story.publisher);
+  const dateline = ask("Place", story.dateline);
+  const authors = (story.authors ?? []).map((name) => ask("Person", name)!);
+  const photos = (story.photos ?? []).map((photo) => ({
+    photographer: ask("Person", photo.photographer),
+    agency: ask("Organization", photo.agency),
+    takenIn: ask("Place", photo.takenIn),
+    depicts: (photo.depicts ?? []).map((name) => ask("Person", name)!),
+  }));
+  const tagGroups: Array<[EntityType, EntityTag[] | undefined]> = [
+    ["Person", story.tags?.people],
+    ["Place", story.tags?.places],
+    ["Organization", story.tags?.organizations],
+  ];
+  const tags = tagGroups.flatMap(([type, group]) => (group ?? []).map((tag) => ({ tag, index: ask(type, tag.name)! })));
+
+  const entities = await registry.findOrCreateAll(requests);
+  const at = (index: number | null) => (index === null ? null : entities[index]);
+  return {
+    publisher: at(publisher),
+    dateline: at(dateline),
+    authors: authors.map((index) => entities[index]),
+    photos: photos.map((photo) => ({
+      photographer: at(photo.photographer),
+      agency: at(photo.agency),
+      takenIn: at(photo.takenIn),
+      depicts: photo.depicts.map((index) => entities[index]),
+    })),
+    tags: tags.map(({ tag, index }) => ({ tag, entity: entities[index] })),
+  };
+}
+
+/** Entities in first-seen order, each once (two names may resolve to one entity). */
+function unique(entities: NamedEntity[]): NamedEntity[] {
+  return [...new Map(entities.map((entity) => [entity.id, entity])).values()];
 }
 
 /**
@@ -212,10 +260,11 @@ function countWords(parts: string[]): number {
   return parts.reduce((total, part) => total + (part.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0), 0);
 }
 
-/** The wanted slug, or, when another story holds it, the slug with a suffix from this story's identity. */
-async function uniqueSlug(manager: EntityManager, wanted: string, identityKey: string): Promise<string> {
-  const taken = await manager.exists(Article, { where: { slug: wanted, identityKey: Not(identityKey) } });
-  return taken ? `${wanted}-${identityKey.slice(0, 8)}` : wanted;
+/** Inserts a story row and returns its new ID. */
+async function insertedId(manager: EntityManager, fields: Partial<Article>): Promise<number> {
+  const result = await manager.createQueryBuilder().insert().into(Article).values(fields).updateEntity(false).execute();
+  // SQLite reports the new row's ID as the raw result; drivers with RETURNING fill `identifiers`.
+  return Number(result.identifiers[0]?.id ?? result.raw);
 }
 
 /** Checks a story's shape and values, naming the field at fault. */

@@ -46,7 +46,7 @@ export class CatalogQuery {
     const params: Record<string, unknown> = { type: type.toUpperCase() };
     if (filter.nameStartsWith != null) {
       conditions.push(`(e."nameKey" LIKE :prefix OR e.id IN (SELECT "entityId" FROM entity_alias WHERE "aliasKey" LIKE :prefix))`);
-      // nameKey leaves only [a-z0-9 ], so the prefix holds no LIKE wildcards of its own.
+      // nameKey leaves only letters, digits and spaces, so the prefix holds no LIKE wildcards of its own.
       params.prefix = `${nameKey(filter.nameStartsWith)}%`;
     }
     return { from: "entity e", column: "e.name", id: "e.id", direction: "ASC", conditions, params };

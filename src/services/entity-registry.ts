@@ -62,73 +62,104 @@ export class EntityRegistry {
    * ("Qassem" for "Qasem"; see `transliterationKey`).
    */
   async findByName<T extends EntityType>(type: T, name: string): Promise<InstanceType<(typeof ENTITY_CLASSES)[T]> | null> {
-    return ((await this.match(type, name))?.entity ?? null) as InstanceType<(typeof ENTITY_CLASSES)[T]> | null;
+    const [found] = await this.matchAll([{ type, name }]);
+    return (found?.entity ?? null) as InstanceType<(typeof ENTITY_CLASSES)[T]> | null;
   }
 
-  /**
-   * The entity of `type` named `name`, created with just that name when none is known. A spelling
-   * matched only by transliteration becomes an alias, so the next lookup finds it directly.
-   */
+  /** The entity of `type` named `name`, registered with just that name when none is known. */
   async findOrCreate<T extends EntityType>(type: T, name: string): Promise<InstanceType<(typeof ENTITY_CLASSES)[T]>> {
-    const trimmed = name.trim();
-    const found = await this.match(type, trimmed);
-    if (found) {
-      if (found.by === "transliteration") await this.addAliases(found.entity, [trimmed]);
-      return found.entity as InstanceType<(typeof ENTITY_CLASSES)[T]>;
-    }
-    if (nameKey(trimmed).length === 0) throw new InvalidInputError(`"${name}" is not a usable ${type.toLowerCase()} name`);
-    const repository = this.manager.getRepository<NamedEntity>(ENTITY_CLASSES[type]);
-    return (await repository.save(repository.create({ name: trimmed, ...derivedKeys(type, trimmed) }))) as InstanceType<(typeof ENTITY_CLASSES)[T]>;
-  }
-
-  private async match(type: EntityType, name: string): Promise<{ entity: NamedEntity; by: "name" | "alias" | "transliteration" } | null> {
-    const key = nameKey(name);
-    if (key.length === 0) return null;
-    const repository = this.manager.getRepository<NamedEntity>(ENTITY_CLASSES[type]);
-    const byName = await repository.findOne({ where: { nameKey: key } });
-    if (byName) return { entity: byName, by: "name" };
-    const byAlias = await repository
-      .createQueryBuilder("entity")
-      .innerJoin(EntityAlias, "alias", "alias.entityId = entity.id")
-      .where("alias.aliasKey = :key", { key })
-      .orderBy("entity.id")
-      .getOne();
-    if (byAlias) return { entity: byAlias, by: "alias" };
-    if (type !== "Person" || !key.includes(" ")) return null;
-    const byTransliteration = await this.manager.findOne(Person, { where: { transliterationKey: transliterationKey(name) }, order: { id: "ASC" } });
-    return byTransliteration ? { entity: byTransliteration, by: "transliteration" } : null;
+    const [entity] = await this.findOrCreateAll([{ type, name }]);
+    return entity as InstanceType<(typeof ENTITY_CLASSES)[T]>;
   }
 
   /**
-   * The place named `name`, created or completed from a gazetteer's facts: coordinates, kind and
-   * ISO code fill only what the graph does not know yet (the registry's own data wins), and a city
-   * is placed in its country, which is registered too when it is new.
+   * The entity for each requested name, in request order, registering those not known yet. A story
+   * names dozens of entities, so they are looked up together: one statement per way of matching,
+   * whatever their number. A spelling matched only by transliteration becomes an alias, so the
+   * next lookup finds it directly.
    */
-  async findOrCreatePlace(name: string, facts?: PlaceFacts): Promise<Place> {
-    const place = await this.findOrCreate("Place", name);
-    if (!facts || place.latitude !== null) return place;
+  async findOrCreateAll(requests: Array<{ type: EntityType; name: string }>): Promise<NamedEntity[]> {
+    const trimmed = requests.map(({ type, name }) => ({ type, name: name.trim() }));
+    for (const { type, name } of trimmed) {
+      if (nameKey(name).length === 0) throw new InvalidInputError(`"${name}" is not a usable ${type.toLowerCase()} name`);
+    }
+    const matches = await this.matchAll(trimmed);
+    const missing = new Map<string, { type: EntityType; name: string }>();
+    for (const [index, request] of trimmed.entries()) {
+      const match = matches[index];
+      if (match?.by === "transliteration") await this.addAliases(match.entity, [request.name]);
+      if (!match) missing.set(`${request.type}:${nameKey(request.name)}`, request);
+    }
+    const created = new Map<string, NamedEntity>();
+    for (const type of Object.keys(ENTITY_CLASSES) as EntityType[]) {
+      const rows = [...missing.values()].filter((request) => request.type === type);
+      if (rows.length === 0) continue;
+      // One multi-row INSERT, then one SELECT for the new rows: saving them one by one would cost
+      // two statements each, and a story can bring dozens of new names.
+      await this.manager
+        .createQueryBuilder()
+        .insert()
+        .into(ENTITY_CLASSES[type])
+        .values(rows.map(({ name }) => ({ name, ...derivedKeys(type, name) })) as never)
+        .updateEntity(false)
+        .execute();
+      const stored = await this.manager.find(ENTITY_CLASSES[type], { where: { nameKey: In(rows.map(({ name }) => nameKey(name))) } });
+      for (const entity of stored as NamedEntity[]) created.set(`${type}:${entity.nameKey}`, entity);
+    }
+    return trimmed.map((request, index) => matches[index]?.entity ?? created.get(`${request.type}:${nameKey(request.name)}`)!);
+  }
+
+  /** How each name matches a known entity, if it does: by name, then alias, then (people) transliteration. */
+  private async matchAll(
+    requests: Array<{ type: EntityType; name: string }>,
+  ): Promise<Array<{ entity: NamedEntity; by: "name" | "alias" | "transliteration" } | null>> {
+    const keys = [...new Set(requests.map(({ name }) => nameKey(name)).filter((key) => key.length > 0))];
+    if (keys.length === 0) return requests.map(() => null);
+    const byName = await this.manager.find(NamedEntity, { where: { nameKey: In(keys) }, order: { id: "ASC" } });
+    const aliasRows = await this.manager.find(EntityAlias, { where: { aliasKey: In(keys) }, order: { entityId: "ASC" } });
+    const aliased = aliasRows.length === 0 ? [] : await this.manager.find(NamedEntity, { where: { id: In(aliasRows.map((row) => row.entityId)) } });
+    const people = requests.filter(({ type, name }) => type === "Person" && nameKey(name).includes(" "));
+    const transliterated =
+      people.length === 0
+        ? []
+        : await this.manager.find(Person, { where: { transliterationKey: In(people.map(({ name }) => transliterationKey(name))) }, order: { id: "ASC" } });
+
+    return requests.map(({ type, name }) => {
+      const key = nameKey(name);
+      const ofType = (entity: NamedEntity) => entity.nodeType === type;
+      const named = byName.find((entity) => ofType(entity) && entity.nameKey === key);
+      if (named) return { entity: named, by: "name" };
+      const alias = aliasRows.map((row) => row.aliasKey === key && aliased.find((entity) => entity.id === row.entityId && ofType(entity))).find(Boolean);
+      if (alias) return { entity: alias, by: "alias" };
+      const variant = type === "Person" && key.includes(" ") ? transliterated.find((person) => person.transliterationKey === transliterationKey(name)) : undefined;
+      return variant ? { entity: variant, by: "transliteration" } : null;
+    });
+  }
+
+  /**
+   * Completes a place from a gazetteer's facts when the graph has no coordinates for it yet (the
+   * registry's own data wins): coordinates, kind and ISO code, and for a city its country, which
+   * is registered too when it is new.
+   */
+  async completePlace(place: Place, facts: PlaceFacts): Promise<void> {
+    if (place.latitude !== null) return;
     const country =
       facts.kind === "CITY" && place.containedInId === null
-        ? ((await this.manager.findOne(Place, { where: { isoCode: facts.countryCode } })) ?? (await this.findOrCreatePlaceCountry(facts)))
+        ? ((await this.manager.findOne(Place, { where: { isoCode: facts.countryCode } })) ??
+          ((await this.findOrCreate("Place", facts.countryName)) as Place))
         : null;
+    if (country && country.isoCode === null) {
+      await this.manager.update(Place, country.id, { kind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
+    }
     const completed = {
       kind: place.kind === PlaceKind.OTHER ? (facts.kind === "COUNTRY" ? PlaceKind.COUNTRY : PlaceKind.CITY) : place.kind,
       latitude: facts.latitude,
       longitude: facts.longitude,
       isoCode: place.isoCode ?? (facts.kind === "COUNTRY" ? facts.countryCode : null),
-      containedInId: place.containedInId ?? country?.id ?? null,
+      containedInId: place.containedInId ?? (country && country.id !== place.id ? country.id : null),
     };
     await this.manager.update(Place, place.id, completed);
-    return Object.assign(place, completed);
-  }
-
-  private async findOrCreatePlaceCountry(facts: PlaceFacts): Promise<Place> {
-    const country = await this.findOrCreate("Place", facts.countryName);
-    if (country.isoCode === null) {
-      await this.manager.update(Place, country.id, { kind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
-      Object.assign(country, { kind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
-    }
-    return country;
+    Object.assign(place, completed);
   }
 
   /** Aliases of each entity, in the order they were registered. */

@@ -4,7 +4,7 @@
  * ("Syria's" → "syrias").
  */
 export function slugify(headline: string): string {
-  return foldToAscii(headline)
+  return stripAccents(headline)
     .toLowerCase()
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
@@ -19,10 +19,10 @@ export function slugify(headline: string): string {
  * leading "the" ("the Pentagon" = "Pentagon").
  */
 export function nameKey(name: string): string {
-  return foldToAscii(name)
+  return stripAccents(name)
     .toLowerCase()
     .replace(/[.'’]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
     .replace(/^the /, "");
 }
@@ -42,6 +42,6 @@ export function transliterationKey(name: string): string {
   return [...words.map(skeleton), family].join(" ");
 }
 
-function foldToAscii(text: string): string {
+function stripAccents(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 }

@@ -28,6 +28,12 @@ const MIN_DOCUMENT_CAP = 200;
 /** Days after which closeness in time counts half. */
 const TIME_HALF_LIFE_DAYS = 30;
 
+/**
+ * How much more a story from the same publisher counts: a reader on a publisher's page is best
+ * served by that publisher's own follow-ups first, as publishers' own related-content APIs do.
+ */
+const SAME_PUBLISHER_BOOST = 1.25;
+
 interface Share {
   source: number;
   target: number;
@@ -45,8 +51,9 @@ interface Share {
  * frequency (a rare entity says more than a common one) times the geometric mean of its salience
  * in both stories; each shared topic weighs its inverse document frequency times both weights,
  * at half the weight of an entity. The sum is scaled by closeness in time,
- * `0.5 + 0.5 / (1 + days / 30)` (0.75 when a date is unknown), and mapped into (0, 1) by
- * `x / (1 + x)`. Ties go to the newer story, then the one stored first.
+ * `0.5 + 0.5 / (1 + days / 30)` (0.5 when a date is unknown), by 1.25 for a story of the same
+ * publisher, and mapped into (0, 1) by `x / (1 + x)`. Ties go to the newer story, then the one
+ * stored first.
  */
 export class RelatedCoverageRanker {
   constructor(private readonly manager: EntityManager) {}
@@ -92,7 +99,8 @@ export class RelatedCoverageRanker {
         .filter(([targetId]) => !linked.has(targetId) && articles.has(targetId))
         .map(([targetId, entry]) => {
           const article = articles.get(targetId)!;
-          const scaled = entry.raw * closeness(source?.publishedAt ?? null, article.publishedAt);
+          const samePublisher = source?.publisherId != null && source.publisherId === article.publisherId;
+          const scaled = entry.raw * closeness(source?.publishedAt ?? null, article.publishedAt) * (samePublisher ? SAME_PUBLISHER_BOOST : 1);
           return { article, score: scaled / (1 + scaled), editorial: false, label: null, ...describe(targetId) };
         })
         .sort(
@@ -156,9 +164,12 @@ export class RelatedCoverageRanker {
 
 }
 
-/** 1 for stories published together, falling towards 0.5 as they grow apart; 0.75 when a date is unknown. */
+/**
+ * 1 for stories published together, falling towards 0.5 as they grow apart; 0.5 when a date is
+ * unknown, since an undated story cannot be shown to be timely.
+ */
 function closeness(a: Date | null, b: Date | null): number {
-  if (!a || !b) return 0.75;
+  if (!a || !b) return 0.5;
   const days = Math.abs(a.getTime() - b.getTime()) / 86_400_000;
   return 0.5 + 0.5 / (1 + days / TIME_HALF_LIFE_DAYS);
 }

@@ -3,14 +3,10 @@ import path from "node:path";
 import { entityLookupOf, readEntityRegistry } from "../../src/services/extraction/entity-lookup";
 import { extractEntities, type ExtractedEntity, type Extraction } from "../../src/services/extraction/extract";
 
-/** The seed story's headline and body paragraphs, without the page boilerplate, caption and byline. */
-function seedStory(): { headline: string; body: string[] } {
-  const file = path.join(__dirname, "..", "..", "..", "shared", "seed", "blinken-iraq-visit.txt");
-  const paragraphs = fs.readFileSync(file, "utf8").split(/\n\s*\n/).map((paragraph) => paragraph.trim());
-  const first = paragraphs.findIndex((paragraph) => paragraph.startsWith("U.S. Secretary of State"));
-  const byline = paragraphs.findIndex((paragraph) => paragraph.startsWith("By "));
-  const body = paragraphs.slice(first, byline).filter((paragraph, index) => index === 0 || paragraph !== paragraphs[first]);
-  return { headline: paragraphs[1], body: body.filter((paragraph) => !paragraph.includes("/Pool via Reuters")) };
+/** The seed story's text as the project ships it: headline, dek and paragraphs, without page boilerplate. */
+function seedStory(): { headline: string; summary: string; body: string[] } {
+  const file = path.join(__dirname, "..", "..", "data", "articles", "blinken-makes-unannounced-iraq-visit-as-part-of-syria-diplomacy-push.json");
+  return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
 const registry = entityLookupOf(readEntityRegistry(path.join(__dirname, "..", "..", "data", "entities.json")));

@@ -11,13 +11,13 @@ export class ArticleFilterInput {
   @Field(() => [ID], { nullable: true, description: "Stories naming any of these people." })
   people?: string[];
 
-  @Field(() => [ID], { nullable: true, description: "Stories naming, or datelined in, any of these places." })
+  @Field(() => [ID], { nullable: true, description: "Stories naming, or datelined in, any of these places or a place inside one (Baghdad counts for Iraq)." })
   places?: string[];
 
   @Field(() => [ID], { nullable: true, description: "Stories naming any of these organizations." })
   organizations?: string[];
 
-  @Field(() => [ID], { nullable: true, description: "Stories filed under any of these topics." })
+  @Field(() => [ID], { nullable: true, description: "Stories filed under any of these topics or their subtopics." })
   topics?: string[];
 
   @Field(() => String, { nullable: true, description: 'Stories in this section of their publisher ("World").' })

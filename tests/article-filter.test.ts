@@ -1,0 +1,49 @@
+import { ArticleWriter } from "../src/services/article-writer";
+import { openTestGraph, type TestGraph } from "./support/graph";
+
+describe("filtering stories", () => {
+  let graph: TestGraph;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    graph = await openTestGraph();
+    const writer = new ArticleWriter(graph.dataSource);
+    await writer.write({
+      headline: "Traffic returns to Baghdad bridges",
+      body: ["Bridges across the Tigris in Baghdad reopened."],
+      publishedAt: "2024-12-20",
+      tags: { places: [{ name: "Baghdad" }] },
+    });
+    await writer.write({ headline: "Weather in Lebanon", body: ["Rain fell in Lebanon."], publishedAt: "2024-12-21", section: "Weather", tags: { places: [{ name: "Lebanon" }] } });
+    const found = await graph.query(`{ iraq: place(name: "Iraq") { id } lebanon: place(name: "Lebanon") { id } war: topic(slug: "conflict-war-and-peace") { id } syria: topic(slug: "syria") { id } assad: person(name: "Assad") { id } biden: person(name: "Biden") { id } }`);
+    ids = Object.fromEntries(Object.entries(found.data!).map(([key, value]: [string, any]) => [key, value.id]));
+  });
+  afterAll(() => graph.close());
+
+  const headlines = async (filter: string) => {
+    const result = await graph.query(`{ articles(first: 100, filter: ${filter}) { totalCount edges { node { headline } } } }`);
+    expect(result.errors).toBeUndefined();
+    return result.data!.articles.edges.map((edge: any) => edge.node.headline).sort();
+  };
+
+  it("counts a story about a place inside a country for the country", async () => {
+    const iraq = await headlines(`{ places: ["${ids.iraq}"] }`);
+    expect(iraq).toContain("Traffic returns to Baghdad bridges");
+    expect(iraq).not.toContain("Weather in Lebanon");
+  });
+
+  it("counts a story under a subtopic for the broader topic", async () => {
+    expect(await headlines(`{ topics: ["${ids.war}"] }`)).toEqual(await headlines(`{ topics: ["${ids.syria}"] }`));
+    expect((await headlines(`{ topics: ["${ids.war}"] }`)).length).toBeGreaterThan(0);
+  });
+
+  it("combines conditions: every condition must hold, and IDs in one list match any", async () => {
+    expect(await headlines(`{ people: ["${ids.assad}", "${ids.biden}"] }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+    expect(await headlines(`{ places: ["${ids.lebanon}"], section: "Weather" }`)).toEqual(["Weather in Lebanon"]);
+    expect(await headlines(`{ places: ["${ids.lebanon}"], publishedBefore: "2024-12-21T00:00:00Z" }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+  });
+
+  it("refuses an ID of the wrong type in a filter", async () => {
+    const result = await graph.query(`{ articles(filter: { people: ["${ids.iraq}"] }) { totalCount } }`);
+    expect(result.errors![0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
