@@ -2,11 +2,12 @@ import fs from "node:fs";
 import { entityLookupOf, readEntityRegistry } from "../services/extraction/entity-lookup";
 import { dataFile } from "../services/extraction/data-files";
 import { extractEntities, type ExtractedEntity } from "../services/extraction/extract";
+import { rawPageFormat } from "../services/ingest/formats/raw-page";
 
 /**
- * `npm run extract -- <file|->`: prints as JSON what extraction finds in one raw text. The first
- * non-empty line is taken as the headline and blank lines separate paragraphs; names link to
- * the registry in `data/entities.json` when it exists.
+ * `npm run extract -- <file|->`: prints as JSON what extraction finds in one raw text. The text
+ * is read as ingestion reads a raw page (headline, lead, body; site boilerplate, captions and
+ * byline left out), and names link to the registry in `data/entities.json`.
  */
 function main(): void {
   const source = process.argv[2];
@@ -16,13 +17,15 @@ function main(): void {
     return;
   }
   const raw = fs.readFileSync(source === "-" ? 0 : source, "utf8");
-  const paragraphs = raw
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
-    .filter((paragraph) => paragraph.length > 0);
+  const [record] = rawPageFormat.parse(raw, source);
+  if (!record || "error" in record) {
+    process.stderr.write(`${record ? record.error : "the text is empty"}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const registry = dataFile("entities.json");
   const lookup = fs.existsSync(registry) ? entityLookupOf(readEntityRegistry(registry)) : undefined;
-  const extraction = extractEntities({ headline: paragraphs[0] ?? "", body: paragraphs.slice(1) }, { lookup });
+  const extraction = extractEntities(record.story, { lookup });
   const view = (entity: ExtractedEntity) => ({
     name: entity.name,
     type: entity.type,

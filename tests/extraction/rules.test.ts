@@ -52,6 +52,45 @@ describe("coreference within a story", () => {
   });
 });
 
+describe("what is capitalised without naming a person, place or organization", () => {
+  const organizations = (...body: string[]) => extract(...body).organizations.map((entity) => entity.name);
+
+  it.each([
+    ["a document", "The opposition endorsed the Geneva Communique and the Executive Order.", ["Geneva Communique", "Executive Order"]],
+    ["a law", "The Coalition complies with the Law of Armed Conflict.", ["Law of Armed Conflict", "Armed Conflict"]],
+    ["a vessel and its short form", "The frigate FS Forbin joined the task force. Forbin is joining two ships.", ["FS Forbin", "Forbin"]],
+    ["an operation opening a line", "The strike supported the campaign.\nOperation Inherent Resolve continues.", ["Inherent Resolve"]],
+    [
+      "a handle and social networks as channels",
+      "Follow him on Twitter (@ABlinken) and on the State Department's Flickr and Instagram.",
+      ["ABlinken", "Twitter", "Flickr", "Instagram"],
+    ],
+    ["acronyms in the plural", "Fighters used VBIEDs and UAVs near the town.", ["VBIEDs", "UAVs"]],
+    ["a generic organization noun only used before a noun", "Coalition military forces struck with Coalition partners.", ["Coalition"]],
+  ])("%s", (_, text, notOrganizations) => {
+    const found = organizations(text);
+    for (const name of notOrganizations) expect(found).not.toContain(name);
+  });
+
+  it("keeps a generic organization noun that heads its phrase", () => {
+    expect(extract("Coalition partners met in Rome. The Coalition conducted 30 strikes.").organizations.map((entity) => entity.name)).toContain(
+      "Coalition",
+    );
+  });
+
+  it("keeps a nickname inside a person's name and the speaker after said", () => {
+    const result = extract('"We will not allow it," said Col. John “J.D.” Dorrian. "It works," said Russell.');
+    expect(result.people.map((person) => person.name)).toEqual(expect.arrayContaining(["John “J.D.” Dorrian", "Russell"]));
+    expect(result.organizations).toEqual([]);
+  });
+
+  it("files an alias given with also called as the same entity", () => {
+    const result = extract("Carter visited troops at Qayyarah Airfield West, also called “Q-West” in northern Iraq.");
+    const airfield = result.places.find((entity) => entity.name === "Qayyarah Airfield West");
+    expect(airfield?.surfaceForms).toContain("Q-West");
+  });
+});
+
 describe("roles", () => {
   it.each([
     ['"We will win," Blinken said.'],
@@ -110,6 +149,8 @@ describe("gold normalisation for the evaluation", () => {
     ["we", "ORGANIZATION", null],
     ["U.S. forces", "ORGANIZATION", null],
     ["Capt.", "PERSON", null],
+    ["the ISIL's War Committee", "ORGANIZATION", "War Committee"],
+    ["Col. John 'J.D.' Dorrian", "PERSON", "John 'J.D.' Dorrian"],
   ] as const)("%s -> %s", (value, type, expected) => {
     expect(normaliseGoldName(value, type, `It was ${value}.`, 7)).toBe(expected);
   });

@@ -22,7 +22,7 @@ const PLACE_HEADS = new Set(
   (
     "province governorate region district county territory sea gulf ocean river valley " +
     "mountains mountain desert peninsula island islands dam airfield airport base strait bay lake " +
-    "canal square gate plain plateau coast heights hills strip"
+    "canal square gate plain plateau coast heights hills strip room"
   ).split(" "),
 );
 
@@ -30,12 +30,25 @@ const PLACE_HEADS = new Set(
 const PLACE_PREFIXES = new Set(["camp", "fort", "mount", "lake", "port", "cape", "gulf"]);
 
 /**
+ * Last words of the names of documents: agreements, resolutions, orders and laws ("Geneva
+ * Communique", "Executive Order", "Law of Armed Conflict"). A document is no organization, even
+ * when its issuer is named in it ("UN Security Council Resolution").
+ */
+const DOCUMENT_HEADS = new Set(
+  "communique agreement agreements accord accords treaty resolution declaration charter protocol memorandum order law act convention".split(
+    " ",
+  ),
+);
+
+/**
  * Words that join parts of one name when they follow a head: "Department of Defense", "Islamic
- * State of Iraq", "Secretary of State", "Gulf of Oman", "Envoy for the Global Coalition".
+ * State of Iraq", "Secretary of State", "Gulf of Oman", "Envoy for the Global Coalition",
+ * "Treaty of Lausanne".
  */
 const JOINING_HEADS = new Set([
   ...ORGANIZATION_HEADS,
   ...PLACE_HEADS,
+  ...DOCUMENT_HEADS,
   ..."state kingdom republic emirate city people's bank house chamber secretary minister president envoy commissioner director governor king queen prince emir sultan duke sheikh chief head".split(
     " ",
   ),
@@ -60,7 +73,8 @@ const GROUP_WORDS = new Set(
 const PLACE_PREPOSITIONS = new Set(["in", "near", "outside", "around", "across", "into", "towards", "toward", "throughout", "inside", "via"]);
 
 /** Nouns that introduce a place name: "the city of Mosul", "the town of Dabiq". */
-const PLACE_INTRODUCERS = /\b(?:city|town|village|province|district|region|capital|port|suburb|neighbou?rhood|governorate|area) of\s*$/i;
+const PLACE_INTRODUCERS =
+  /\b(?:city|cities|towns?|villages?|provinces?|districts?|regions?|capital|port|suburbs?|neighbou?rhoods?|governorates?|areas?) of\s*$/i;
 
 /** True when a word of the name marks an organization and its shape does not mark a place. */
 export function hasOrganizationHead(words: readonly string[]): boolean {
@@ -88,13 +102,43 @@ const TEMPORAL_WORDS = new Set(["day", "eve", "time", "thanksgiving", "christmas
 /** First words of military operations and exercises ("Operation Inherent Resolve"). */
 const OPERATION_PREFIXES = new Set(["operation", "exercise"]);
 
-/** True for a name that denotes a vessel, an operation or a time rather than a person, place or organization. */
-export function namesVesselOrTime(words: readonly string[]): boolean {
+/**
+ * True for a name that denotes a vessel, an operation, a document or a time rather than a
+ * person, place or organization ("USS Mahan", "Exercise Eager Lion", "Geneva Communique",
+ * "Thanksgiving Day").
+ */
+export function namesNonEntity(words: readonly string[]): boolean {
+  const last = nameKey(words[words.length - 1]);
+  // The head of "Law of Armed Conflict" stands before "of".
+  const of = words.indexOf("of");
+  const head = of > 0 ? nameKey(words[of - 1]) : last;
   return (
     (words.length > 1 && OPERATION_PREFIXES.has(nameKey(words[0]))) ||
     (words.length > 1 && VESSEL_PREFIXES.has(nameKey(words[0])) && words[0] === words[0].toUpperCase()) ||
-    TEMPORAL_WORDS.has(nameKey(words[words.length - 1]))
+    (words.length > 1 && (DOCUMENT_HEADS.has(last) || DOCUMENT_HEADS.has(head))) ||
+    TEMPORAL_WORDS.has(last)
   );
+}
+
+/**
+ * The part of a vessel's or operation's name a story may use again on its own ("Forbin" for "FS
+ * Forbin", "Eager Lion" for "Exercise Eager Lion"); null for any other name.
+ */
+export function shortFormOfNonEntity(words: readonly string[]): string | null {
+  const prefixed =
+    words.length > 1 &&
+    (OPERATION_PREFIXES.has(nameKey(words[0])) || (VESSEL_PREFIXES.has(nameKey(words[0])) && words[0] === words[0].toUpperCase()));
+  return prefixed ? words.slice(1).join(" ") : null;
+}
+
+/** True for the first word of an operation's or exercise's name ("Operation", "Exercise"). */
+export function isOperationPrefix(word: string): boolean {
+  return OPERATION_PREFIXES.has(nameKey(word));
+}
+
+/** True for a generic organization noun that names no particular body by itself ("Coalition", "Ministry"). */
+export function isOrganizationNoun(word: string): boolean {
+  return ORGANIZATION_HEADS.has(nameKey(word));
 }
 
 /** True when `of` or `for` after this word continues the name. */
@@ -112,4 +156,18 @@ export function placeContextBefore(before: string): boolean {
   if (PLACE_INTRODUCERS.test(before)) return true;
   const previous = /(\p{L}+)\s+$/u.exec(before);
   return previous !== null && PLACE_PREPOSITIONS.has(previous[1].toLowerCase());
+}
+
+/** Social networks, which a story names as the channel its readers follow ("on Twitter"). */
+const SOCIAL_NETWORKS = ["twitter", "facebook", "instagram", "flickr", "youtube", "tiktok", "linkedin", "bluesky", "telegram"];
+
+const CHANNEL_BEFORE = new RegExp(`(?:\\b(?:on|via)|['’]s|\\b(?:${SOCIAL_NETWORKS.join("|")})\\s+(?:and|or))\\s+(?:the\\s+)?$`, "i");
+
+/**
+ * True when a social network is named as a channel to follow or find content on, after "on",
+ * "via", a possessive or another channel ("follow us on Twitter", "the State Department's Flickr
+ * and Instagram"), rather than as the company in the news.
+ */
+export function namesChannel(name: string, before: string): boolean {
+  return SOCIAL_NETWORKS.includes(nameKey(name)) && CHANNEL_BEFORE.test(before);
 }

@@ -49,6 +49,8 @@ const PRONOUNS = new Set(
   ),
 );
 const DETERMINERS = /^(?:the|a|an|our|its|their|his|her|this|these|that|those|all)\s+/i;
+/** A leading genitive, which determines the name after it: "ISIL's" in "ISIL's War Committee". */
+const GENITIVE_DETERMINER = /^[^'’]+['’]s?\s+(?=\p{Lu})/u;
 const PLACE_DESCRIPTION_BEFORE = /^(?:[\p{L}-]+\s+)?(?:city|town|village|port city|province|region|capital) of\s+/iu;
 const PLACE_DESCRIPTION_AFTER = /\s+(?:city|town|province|governorate|region|district|suburbs?)$/;
 const CONNECTORS = new Set(["of", "the", "and", "for", "to", "in", "on", "-", "–", "&"]);
@@ -88,7 +90,8 @@ function jsonLines(file: string): Array<Record<string, unknown>> {
 /**
  * The gold names of one document, normalised the way a newsroom would file them:
  * - only Person, Location and Organisation annotations with confidence of at least 0.5;
- * - a leading determiner or possessive ("the", "our") is dropped;
+ * - a leading determiner or possessive ("the", "our") is dropped, and so is a leading genitive,
+ *   which determines the name as "our" does ("the Coalition's Small Group" is "Small Group");
  * - only names count: every word capitalised except connectors ("of", "and the") and name
  *   particles ("al-"), no pronouns, no group words or demonyms ("Syrians", "the Turks"), and no
  *   sentence-initial common word the document also writes in lower case ("Soldiers");
@@ -119,7 +122,7 @@ export function goldNames(document: Re3dDocument, annotations: readonly Re3dAnno
 
 /** The name a gold value stands for, or null when it is no name (see {@link goldNames}). */
 export function normaliseGoldName(value: string, type: EntityType, text: string, begin: number): string | null {
-  let name = stripDeterminer(value.replace(/[\u200e\u200f]/g, "").replace(/\s+/g, " ").trim());
+  let name = stripDeterminer(value.replace(/[\u200e\u200f]/g, "").replace(/\s+/g, " ").trim()).replace(GENITIVE_DETERMINER, "");
   if (type === "PLACE") name = name.replace(PLACE_DESCRIPTION_BEFORE, "").replace(PLACE_DESCRIPTION_AFTER, "");
   let words = name.split(" ").filter((word) => word.length > 0);
   if (words.length === 0 || PRONOUNS.has(name.toLowerCase())) return null;

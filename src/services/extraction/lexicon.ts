@@ -7,7 +7,10 @@ import path from "node:path";
  * months, weekdays, US states and other regions). Loaded once, on first use.
  */
 export interface Lexicon {
-  /** True for an ordinary English word in any inflection the list holds ("thousands", "opposition"). */
+  /**
+   * True for an ordinary English word in any inflection the list holds ("thousands", "opposition"),
+   * written as such: "DoD" is not "dod".
+   */
   isDictionaryWord(word: string): boolean;
   /** True for a common given name ("Antony", "Joseph"). */
   isGivenName(word: string): boolean;
@@ -17,7 +20,16 @@ export interface Lexicon {
   isCalendarWord(word: string): boolean;
   /** True for a region compromise knows (US states, provinces): "Texas", "Kentucky". */
   isRegion(name: string): boolean;
+  /**
+   * True for a lower-case word that is most likely a verb, auxiliary or adverb rather than a noun
+   * or adjective: one compromise files as such ("supports", "will", "also"), or a regular past
+   * tense it does not know ("conducted").
+   */
+  isVerbLike(word: string): boolean;
 }
+
+/** The compromise tags of verbs, auxiliaries and adverbs. */
+const VERB_TAGS = new Set(["Verb", "PresentTense", "PastTense", "Infinitive", "Copula", "Modal", "Auxiliary", "Adverb", "Participle"]);
 
 let instance: Lexicon | undefined;
 
@@ -39,7 +51,12 @@ function buildLexicon(): Lexicon {
   const surnames = new Set<string>();
   const calendar = new Set<string>();
   const regions = new Set<string>();
+  const verbLike = new Set<string>();
+  const known = new Set<string>();
   for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) {
+    known.add(word);
+    // The first tag is compromise's reading of the word out of context ("forces" is a plural).
+    if (VERB_TAGS.has(Array.isArray(tags) ? tags[0] : tags)) verbLike.add(word);
     for (const tag of Array.isArray(tags) ? tags : [tags]) {
       if (tag === "MaleName" || tag === "FemaleName" || tag === "FirstName") givenNames.add(word);
       else if (tag === "LastName") surnames.add(word);
@@ -49,10 +66,12 @@ function buildLexicon(): Lexicon {
   }
   const lower = (word: string): string => word.toLowerCase().replace(/[’]/g, "'");
   return {
-    isDictionaryWord: (word) => dictionary.has(lower(word)),
+    // A capital after a small letter ("DoD", "McGurk") is never how an ordinary word is written.
+    isDictionaryWord: (word) => !/\p{Ll}\p{Lu}/u.test(word) && dictionary.has(lower(word)),
     isGivenName: (word) => givenNames.has(lower(word)),
     isSurname: (word) => surnames.has(lower(word)),
     isCalendarWord: (word) => calendar.has(lower(word).replace(/\.$/, "")),
     isRegion: (name) => regions.has(lower(name)),
+    isVerbLike: (word) => verbLike.has(word) || (!known.has(word) && /\p{Ll}{2}ed$/u.test(word)),
   };
 }

@@ -1,5 +1,5 @@
 import { gazetteer } from "../gazetteer/gazetteer";
-import { hasOrganizationHead, isGroupWord, joinsFollowingName, namesVesselOrTime } from "./cues";
+import { hasOrganizationHead, isGroupWord, isOperationPrefix, joinsFollowingName, namesNonEntity } from "./cues";
 import { lexicon } from "./lexicon";
 import { isNameParticle, isTitleHead, isTitleWord, nameStartAfterTitle } from "./titles";
 import type { Token } from "./tokens";
@@ -14,6 +14,11 @@ export interface NameSpan {
   to: number;
   /** A person's title or rank stood before it ("President Joe Biden", "Gen. Votel"). */
   titled: boolean;
+  /**
+   * False for the name of a vessel, an operation, a document or a time ("FS Forbin"): no person,
+   * place or organization, but kept so that its short forms ("Forbin") are known to be the same.
+   */
+  entity: boolean;
 }
 
 /**
@@ -21,7 +26,8 @@ export interface NameSpan {
  * "al-" or "bin" inside), joined across "of"/"for" after a head word ("Department of Defense",
  * "Islamic State of Iraq and the Levant"). It then drops what is capitalised for grammar only:
  * a sentence-initial dictionary word ("Thousands", "Opposition"), months and weekdays, group
- * words and demonyms ("Shi'ite", "Syrian"), and strips a person's title, keeping the name
+ * words and demonyms ("Shi'ite", "Syrian"), marks names of things that are no entity (see
+ * {@link NameSpan.entity}), and strips a person's title, keeping the name
  * ("Prime Minister Mohammed Shia al-Sudani" gives "Mohammed Shia al-Sudani") and any country
  * named in the title ("U.S." in "U.S. Secretary of State") as a name of its own.
  *
@@ -35,19 +41,41 @@ export function findNameSpans(
   reserved: ReadonlySet<number> = new Set(),
 ): NameSpan[] {
   const words = lexicon();
-  const grammatical = (token: Token): boolean =>
+  const grammatical = (token: Token, next: Token | undefined): boolean =>
     token.initial &&
+    // "Operation Inherent Resolve" opening a line is still the operation's name.
+    !(isOperationPrefix(token.text) && next?.capitalised === true) &&
     !isKnown(token.text) &&
     !isTitleWord(token.text) &&
     !words.isGivenName(token.text) &&
     !words.isSurname(token.text) &&
     (words.isDictionaryWord(token.text) || words.isCalendarWord(token.text));
+  // In a title-case headline a family name that is also a word ("Donald Trump", "London Breed")
+  // is capitalised like the words around it; after a given name that is no word ("Donald"), it
+  // is read as the name, unless it looks like the headline's verb ("Harry Visits", "Kim Says").
+  const continuesGivenName = (index: number): boolean => {
+    const previous = tokens[index - 1];
+    const word = tokens[index].text;
+    return (
+      previous !== undefined &&
+      !reserved.has(index - 1) &&
+      adjacent(text, previous, tokens[index]) &&
+      words.isGivenName(previous.text) &&
+      !words.isDictionaryWord(previous.text) &&
+      !/s$/.test(word) &&
+      !words.isVerbLike(word.toLowerCase())
+    );
+  };
   const nameWord = (index: number): boolean => {
     const token = tokens[index];
     if (!token || reserved.has(index)) return false;
-    if (token.capitalised) return !grammatical(token);
-    // "3rd Battalion", "134th Expeditionary Fighter Squadron".
-    if (/^\d+(?:st|nd|rd|th)$/.test(token.text)) return tokens[index + 1]?.capitalised === true;
+    // A handle or hashtag ("@ABlinken") is an address, not a name.
+    if (/[@#]/.test(text[token.start - 1] ?? "")) return false;
+    // The pronoun: "this Thanksgiving I hope".
+    if (token.text === "I" && /^\s+\p{Ll}/u.test(text.slice(token.end, token.end + 2))) return false;
+    if (token.capitalised) return !grammatical(token, tokens[index + 1]) || continuesGivenName(index);
+    // "3rd Battalion", "134th Expeditionary Fighter Squadron", but not "Dec. 6th, Iraqi forces".
+    if (/^\d+(?:st|nd|rd|th)$/.test(token.text)) return tokens[index + 1]?.capitalised === true && adjacent(text, token, tokens[index + 1]);
     if (!isNameParticle(token.text)) return false;
     // "al-Sudani" is a name word by itself; a bare "al" or "bin" only before one.
     return token.text.includes("-") || (tokens[index + 1]?.capitalised === true && adjacent(text, token, tokens[index + 1]));
@@ -96,9 +124,17 @@ function connectorEnd(text: string, tokens: readonly Token[], index: number): nu
   return adjacent(text, first, second) ? index + 2 : null;
 }
 
-/** Only spaces apart, or the single quotes around a nickname ("John 'J.D.' Dorrian"). */
-function adjacent(text: string, left: Token, right: Token | undefined): boolean {
-  return right !== undefined && /^(?:[ \t]{1,2}['‘]?|['’][ \t]{1,2})$/.test(text.slice(left.end, right.start));
+/**
+ * True when two tokens may stand in one name: only spaces apart, or the quotes around a nickname
+ * ("John 'J.D.' Dorrian", "John “J.D.” Dorrian"). A double quote joins only when it closes
+ * around one word, as it also opens speech.
+ */
+export function adjacent(text: string, left: Token, right: Token | undefined): boolean {
+  if (right === undefined) return false;
+  const gap = text.slice(left.end, right.start);
+  if (/^(?:[ \t]{1,2}['‘]?|['’][ \t]{1,2})$/.test(gap)) return true;
+  if (/^[ \t]["“]$/.test(gap)) return /^["”][ \t]\p{Lu}/u.test(text.slice(right.end, right.end + 3));
+  return /^["”][ \t]$/.test(gap) && /[ \t]["“]$/.test(text.slice(left.start - 2, left.start));
 }
 
 /** Trims a raw run to the name it holds; may yield a country from a title as a second name. */
@@ -110,7 +146,7 @@ function refine(text: string, tokens: readonly Token[], from: number, to: number
   if (from >= to) return [];
 
   const found: NameSpan[] = [];
-  const runWords = tokens.slice(from, to).map((token) => token.text);
+  const runWords = tokens.slice(from, to).map((token) => asWritten(text, token));
   const nameStart = from + nameStartAfterTitle(runWords);
   const titled = nameStart > from;
   if (titled) {
@@ -126,14 +162,21 @@ function refine(text: string, tokens: readonly Token[], from: number, to: number
   while (from < to - 1 && demonym(tokens[from]) && !hasOrganizationHead(tokens.slice(from, to).map((token) => token.text))) from++;
   const names = tokens.slice(from, to).map((token) => token.text);
   // "Inherent Resolve Commander" describes a person by office without naming one.
-  if (from >= to || namesVesselOrTime(names) || (!titled && names.length > 1 && isTitleHead(names[names.length - 1]))) return found;
+  if (from >= to || (!titled && names.length > 1 && isTitleHead(names[names.length - 1]))) return found;
   if (to - from === 1 && (groupLike(tokens[from]) || tokens[from].text.replace(/\.$/, "").length < 2)) return found;
-  found.push(span(text, tokens, from, to, titled));
+  found.push(span(text, tokens, from, to, titled, !namesNonEntity(names)));
   return found;
 }
 
-function span(text: string, tokens: readonly Token[], from: number, to: number, titled: boolean): NameSpan {
+/** A token with the quotes around it, if any, which mark a nickname inside a name ("“J.D.”"). */
+function asWritten(text: string, token: Token): string {
+  const before = text[token.start - 1] ?? "";
+  const after = text[token.end] ?? "";
+  return /["“'‘]/.test(before) && /["”'’]/.test(after) ? before + token.text + after : token.text;
+}
+
+function span(text: string, tokens: readonly Token[], from: number, to: number, titled: boolean, entity = true): NameSpan {
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
-  return { start, end, text: text.slice(start, end), from, to, titled };
+  return { start, end, text: text.slice(start, end), from, to, titled, entity };
 }

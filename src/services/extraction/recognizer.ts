@@ -1,7 +1,8 @@
 import { gazetteer, type Place } from "../gazetteer/gazetteer";
 import { nameKey } from "../names";
-import { hasOrganizationHead, hasPlaceShape, placeContextBefore } from "./cues";
+import { hasOrganizationHead, hasPlaceShape, isOrganizationNoun, namesChannel, placeContextBefore, shortFormOfNonEntity } from "./cues";
 import type { EntityLookup, EntityType, KnownEntity } from "./entity-lookup";
+import { consistentKnown, knownNameMatches } from "./known-names";
 import { lexicon } from "./lexicon";
 import { findNameSpans, type NameSpan } from "./name-spans";
 import { isNameParticle } from "./titles";
@@ -28,10 +29,20 @@ interface Name {
   surfaces: Set<string>;
   words: string[];
   scores: Scores;
+  /** Entities the lookup knows by this name, of any type; {@link known} is the one the story bears out. */
+  candidates: readonly KnownEntity[];
+  /** For known names: the evidence of the story's context alone (see {@link addDecisiveContext}). */
+  context: Scores;
   known: KnownEntity | null;
   /** Mentions found as name spans (known-name matches not counted). */
   mentions: number;
-  /** Used as a common noun somewhere ("a VBIED", "IEDs"): no name at all. */
+  /** Mentions that head their noun phrase, rather than modify a noun after them ("Coalition partners"). */
+  headMentions: number;
+  /**
+   * Used as a common noun somewhere ("a VBIED", "IEDs"), or the name (or short form) of a vessel,
+   * operation, document or time ("FS Forbin", "Forbin"), or a social network as a channel ("on
+   * Instagram"): no entity at all.
+   */
   common: boolean;
   type?: EntityType;
   /** The name this one is a short form or acronym of. */
@@ -46,17 +57,23 @@ interface Name {
  * ("Hayat Tahrir al-Sham", "al Qaeda"). Every other name gathers evidence over all its mentions:
  * a title before it, organization or place head words, the gazetteer, a preposition of place,
  * a given name; the type with the most evidence wins, so one decisive mention types them all.
+ * A known name keeps the known entity's type unless its context here says otherwise (a title
+ * before a known organization), and a one-word known name of another type yields to a person of
+ * the story whose full name ends with it: the lookup holds what earlier, possibly weak, stories
+ * learnt.
  */
 export function recognizeEntities(text: string, headlineEnd: number, lookup: EntityLookup): RecognizedEntity[] {
   const places = gazetteer();
   const tokens = tokenize(text, headlineEnd);
   const names = new Map<string, Name>();
-  const nameOf = (surface: string, known: KnownEntity | null = null): Name => {
+  const nameOf = (surface: string, candidates: readonly KnownEntity[] = []): Name => {
     const key = nameKey(surface);
     let name = names.get(key);
     if (!name) {
       const scores = { PERSON: 0, PLACE: 0, ORGANIZATION: 0 };
-      name = { key, surfaces: new Set(), words: surface.split(/\s+/), scores, known, mentions: 0, common: false };
+      const context = { PERSON: 0, PLACE: 0, ORGANIZATION: 0 };
+      const words = surface.split(/\s+/);
+      name = { key, surfaces: new Set(), words, scores, candidates, context, known: null, mentions: 0, headMentions: 0, common: false };
       names.set(key, name);
     }
     name.surfaces.add(surface);
@@ -66,28 +83,58 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
   const reserved = new Set<number>();
   for (const match of knownNameMatches(text, tokens, lookup)) {
     for (let k = match.from; k < match.to; k++) reserved.add(k);
-    nameOf(match.surface, match.known);
+    const name = nameOf(match.surface, match.candidates);
+    const span: NameSpan = { start: tokens[match.from].start, end: tokens[match.to - 1].end, text: match.surface, from: match.from, to: match.to, titled: match.titled, entity: true };
+    addEvidence(name.scores, span, text, tokens);
+    addDecisiveContext(name.context, span, text);
   }
 
   const isKnown = (name: string): boolean => lookup.find(name).length > 0 || places.country(name) !== undefined;
   const spans = findNameSpans(text, tokens, isKnown, reserved);
-  const acronyms: Array<[acronym: string, full: string]> = [];
+  // Other names of a name, from an acronym in parentheses or an "also called" phrase after it.
+  const aliases: Array<[alias: string, full: string]> = [];
+  const aliasAt = new Map<number, string>();
+  const nonEntityForms = new Set<string>();
   for (const span of spans) {
     const name = nameOf(span.text);
+    const words = span.text.split(/\s+/);
+    if (!span.entity || namesChannel(span.text, text.slice(Math.max(0, span.start - 12), span.start))) {
+      name.common = true;
+      const short = shortFormOfNonEntity(words);
+      if (short) nonEntityForms.add(nameKey(short));
+      continue;
+    }
     name.mentions++;
     addEvidence(name.scores, span, text, tokens);
+    const after = text.slice(span.end, span.end + 40);
+    const next = /^\s+(\p{Ll}[\p{L}'’-]*)/u.exec(after)?.[1];
+    const endsNounPhrase = next === undefined || next === "and" || next === "or";
+    // "Coalition partners" modifies a noun, "Coalition conducted" heads its phrase.
+    if (endsNounPhrase || lexicon().isVerbLike(next)) name.headMentions++;
     // "a VBIED," is a thing; in "an ISIL tactical unit" the acronym only modifies the noun.
-    const headOfNounPhrase = !/^\s+\p{Ll}/u.test(text.slice(span.end, span.end + 2)) || /^\s+(?:and|or)\b/.test(text.slice(span.end, span.end + 5));
-    if (headOfNounPhrase && /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, span.start - 4), span.start))) name.common = true;
-    const acronym = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/u.exec(text.slice(span.end));
-    if (acronym && span.to - span.from > 1) acronyms.push([acronym[1], span.text]);
+    if (words.length === 1 && endsNounPhrase && /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, span.start - 4), span.start))) name.common = true;
+    const acronym = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/u.exec(after);
+    if (acronym && span.to - span.from > 1) aliases.push([acronym[1], span.text]);
+    const called = /^,?\s+(?:also\s+)?(?:called|known as|dubbed)\s+["“‘']?/.exec(after);
+    if (called) aliasAt.set(span.end + called[0].length, span.text);
+    const full = aliasAt.get(span.start);
+    if (full) aliases.push([span.text, full]);
+  }
+  for (const key of nonEntityForms) {
+    const name = names.get(key);
+    if (name) name.common = true;
   }
 
+  const placeOpeners = placeNameOpeners(names);
   for (const name of names.values()) {
-    name.type = name.known?.type ?? decideType(name.scores);
+    // "Tabqa" beside "Tabqa Dam": a place is named after the town or area it lies in.
+    const scores = placeOpeners.has(name.key) ? { ...name.scores, PLACE: name.scores.PLACE + 2 } : name.scores;
+    // A learnt entity's type holds only where this story's context does not contradict it.
+    name.known = consistentKnown(name.candidates, name.context);
+    name.type = name.known?.type ?? decideType(scores);
   }
-  for (const [acronym, full] of acronyms) {
-    const short = names.get(nameKey(acronym));
+  for (const [alias, full] of aliases) {
+    const short = names.get(nameKey(alias));
     const long = names.get(nameKey(full));
     if (short && long && !short.known && short !== long) short.parent = long;
   }
@@ -104,40 +151,12 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
   return buildEntities(names, mentioned);
 }
 
-/** Known names in the text, longest first at each position, on word boundaries. */
-function knownNameMatches(
-  text: string,
-  tokens: readonly Token[],
-  lookup: EntityLookup,
-): Array<{ from: number; to: number; surface: string; known: KnownEntity }> {
-  const matches: Array<{ from: number; to: number; surface: string; known: KnownEntity }> = [];
-  if (lookup.longestNameWords === 0) return matches;
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i];
-    if (!first.capitalised && !isNameParticle(first.text)) continue;
-    for (let n = Math.min(lookup.longestNameWords, tokens.length - i); n >= 1; n--) {
-      const last = tokens[i + n - 1];
-      if (!last.capitalised && !isNameParticle(last.text)) continue;
-      const surface = text.slice(first.start, last.end);
-      if (/[\n,;:()"“”]/.test(surface)) continue;
-      if (n === 1 && first.initial && lexicon().isDictionaryWord(first.text)) continue;
-      const known = lookup.find(surface);
-      if (known.length === 0) continue;
-      matches.push({ from: i, to: i + n, surface, known: known[0] });
-      i += n - 1;
-      break;
-    }
-  }
-  return matches;
-}
-
 /** Adds what one mention tells about its name's type. The weights rank the cues by reliability. */
 function addEvidence(scores: Scores, span: NameSpan, text: string, tokens: readonly Token[]): void {
   const places = gazetteer();
   const words = lexicon();
   const parts = tokens.slice(span.from, span.to).map((token) => token.text);
   const multiWord = parts.length > 1;
-  if (span.titled) scores.PERSON += 5;
   if (hasOrganizationHead(parts)) scores.ORGANIZATION += 4;
   if (hasPlaceShape(parts)) scores.PLACE += 4;
   const acronym = isAcronym(span.text);
@@ -154,14 +173,53 @@ function addEvidence(scores: Scores, span: NameSpan, text: string, tokens: reado
   if (!multiWord && !acronym && words.isSurname(span.text)) scores.PERSON += 1.5;
   if (multiWord && words.isGivenName(parts[0])) scores.PERSON += 2;
   if (multiWord && (parts.slice(1).some(isNameParticle) || parts[0] === "Abu")) scores.PERSON += 2;
-  if (placeContextBefore(text.slice(Math.max(0, span.start - 30), span.start))) scores.PLACE += 2.5;
-  const qualifier = /^,\s*(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(span.end, span.end + 40));
-  if (qualifier && (places.country(qualifier[1]) || words.isRegion(qualifier[1]))) scores.PLACE += 2;
-  if (multiWord && /^\s+(?:said|says|told|added|wrote)\b/.test(text.slice(span.end, span.end + 12))) scores.PERSON += 1;
+  if (placeContextBefore(text.slice(Math.max(0, span.start - 30), span.start)) && !modifiesNextWord(text, tokens, span)) {
+    // A preposition before a name in a title-case headline ("In Qassem Soleimani ...") may govern
+    // a longer phrase whose other words lost to title case; a given name (+2) outweighs it there.
+    // The name's first word counts as initial after a preposition only in such a headline.
+    scores.PLACE += tokens[span.from].initial ? 1.5 : 2.5;
+  }
+  addDecisiveContext(scores, span, text);
   // Without any cue, two or three plain words are most often a person ("Knox Thames"), a
   // single word or a phrase of dictionary words most often an organization ("Inherent Resolve").
   if (multiWord && !parts.some((part) => words.isDictionaryWord(part))) scores.PERSON += 0.5;
   else scores.ORGANIZATION += 0.5;
+}
+
+/**
+ * Adds the context cues that hold even against a known entity's type: a title before the name,
+ * a country or region after it (", Iraq"), a verb of speech beside it. A preposition of place is
+ * left out, as people and organizations are "in" things too ("in NATO").
+ */
+function addDecisiveContext(scores: Scores, span: NameSpan, text: string): void {
+  const places = gazetteer();
+  const multiWord = /\s/.test(span.text);
+  if (span.titled) scores.PERSON += 5;
+  const qualifier = /^,\s*(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(span.end, span.end + 40));
+  if (qualifier && (places.country(qualifier[1]) || lexicon().isRegion(qualifier[1]))) scores.PLACE += 2;
+  if (multiWord && /^\s+(?:said|says|told|added|wrote)\b/.test(text.slice(span.end, span.end + 12))) scores.PERSON += 1;
+  // "…,” said Russell." names the speaker.
+  if (/\b(?:said|says|added|asked)\s+$/.test(text.slice(Math.max(0, span.start - 8), span.start)) && /^[.,;]/.test(text.slice(span.end, span.end + 1))) {
+    scores.PERSON += 1.5;
+  }
+}
+
+/**
+ * True when the name stands before a noun capitalised only by title case ("Qassem Soleimani
+ * Funeral Procession"): it modifies that noun, so a preposition before it places the noun, not
+ * the name. A month or weekday after a place ("in Mosul Tuesday") does not count.
+ */
+function modifiesNextWord(text: string, tokens: readonly Token[], span: NameSpan): boolean {
+  const next = tokens[span.to];
+  const words = lexicon();
+  return (
+    next !== undefined &&
+    next.capitalised &&
+    next.initial &&
+    /^[ \t]+$/.test(text.slice(span.end, next.start)) &&
+    words.isDictionaryWord(next.text) &&
+    !words.isCalendarWord(next.text)
+  );
 }
 
 /** A form the text gives the name, for lookups where case matters ("US" is a country, "us" not). */
@@ -174,6 +232,15 @@ function isAcronym(word: string): boolean {
   return /^\p{Lu}[\p{Lu}\p{N}&.-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 }
 
+/** Keys of the first words of names shaped as places ("tabqa" for "Tabqa Dam", "incirlik" for "Incirlik Air Base"). */
+function placeNameOpeners(names: ReadonlyMap<string, Name>): Set<string> {
+  const openers = new Set<string>();
+  for (const name of names.values()) {
+    if (hasPlaceShape(name.words)) openers.add(nameKey(name.words[0]));
+  }
+  return openers;
+}
+
 function decideType(scores: Scores): EntityType {
   const order: EntityType[] = ["PERSON", "PLACE", "ORGANIZATION"];
   return order.reduce((best, type) => (scores[type] > scores[best] ? type : best), "ORGANIZATION");
@@ -181,29 +248,36 @@ function decideType(scores: Scores): EntityType {
 
 /**
  * Removes what is capitalised without being a name: an acronym for a kind of thing, which the
- * story puts after "a" or in the plural ("a VBIED", "IEDs"), and a lone dictionary word with
- * no evidence of being a name at all ("Ministerial", "Future") that is no short form of a name.
+ * story puts after "a" or in the plural ("a VBIED", "IEDs", "UAVs"); a lone dictionary word with
+ * no evidence of being a name at all ("Ministerial", "Future") that is no short form of a name;
+ * and a lone generic organization noun only ever used before another noun ("Coalition
+ * partners", "Coalition military forces"), which describes without naming a body.
  */
 function dropCommonNouns(names: Map<string, Name>): void {
   const words = lexicon();
   for (const name of names.values()) {
-    if (name.known || !isAcronym(surfaceOf(name))) continue;
+    if (name.known) continue;
+    if (/^\p{Lu}{2,}s$/u.test(surfaceOf(name))) name.common = true;
+    if (!isAcronym(surfaceOf(name))) continue;
     const plural = names.get(`${name.key}s`);
     if (plural && !plural.known) name.common = plural.common = true;
   }
   for (const [key, name] of names) {
+    const lone = name.words.length === 1;
     const unsupported =
-      name.words.length === 1 &&
+      lone &&
       Math.max(name.scores.PERSON, name.scores.PLACE, name.scores.ORGANIZATION) <= 0.5 * name.mentions &&
       words.isDictionaryWord(name.words[0]);
-    if (!name.known && !name.parent && (name.common || unsupported)) names.delete(key);
+    const modifierOnly = lone && name.headMentions === 0 && isOrganizationNoun(name.words[0]);
+    if (!name.known && !name.parent && (name.common || unsupported || modifierOnly)) names.delete(key);
   }
 }
 
 /**
  * Attaches each one-word name to the single person whose full name ends with it ("Blinken" to
- * "Antony Blinken", "Sudani" and "al-Sudani" to "Mohammed Shia al-Sudani"). A word two people
- * share stays apart, and so does one the registry or a country claims for another type.
+ * "Antony Blinken", "Sudani" and "al-Sudani" to "Mohammed Shia al-Sudani"), even when the lookup
+ * knows the word as another type: a short form is weak evidence beside the story's full name. A
+ * word two people share stays apart, and so does a country's name.
  */
 function attachShortForms(names: Map<string, Name>): void {
   const owners = new Map<string, Name[]>();
@@ -222,8 +296,10 @@ function attachShortForms(names: Map<string, Name>): void {
     if (name.words.length !== 1 || name.parent) continue;
     const candidates = owners.get(name.key);
     if (!candidates || candidates.length !== 1) continue;
-    if (name.known && name.known.type !== "PERSON") continue;
-    if (!name.known && name.scores.PLACE >= 6) continue;
+    // A country keeps its name; any other known entity of another type that the story names
+    // by this one word alone yields to the story's own person ("Soleimani" after "Qasem Soleimani").
+    if (name.scores.PLACE >= 6) continue;
+    if (name.known && name.known.type !== "PERSON") name.known = null;
     name.parent = candidates[0];
   }
 }

@@ -3,7 +3,8 @@ import { nameKey } from "../names";
 
 /**
  * Words that head a title or rank: a person follows them ("Prime Minister Mohammed Shia
- * al-Sudani", "Gen. Joseph Votel", "Spokesperson John Kirby"). Written without dots, lower case.
+ * al-Sudani", "Gen. Joseph Votel", "Spokesperson John Kirby", "Chargé d’Affaires Jonathan Cohen").
+ * Written as {@link nameKey} writes them: without dots or accents, lower case.
  */
 const TITLE_HEADS = new Set(
   (
@@ -14,7 +15,7 @@ const TITLE_HEADS = new Set(
     "airman seaman president minister secretary senator sen rep representative congressman " +
     "congresswoman governor gov mayor ambassador amb envoy spokesman spokeswoman spokesperson chairman " +
     "chairwoman director chief leader commissioner adviser advisor attorney judge justice speaker " +
-    "premier chancellor ceo cleric militant"
+    "premier chancellor ceo cleric militant charge"
   ).split(" "),
 );
 
@@ -55,8 +56,9 @@ export function isNameParticle(word: string): boolean {
  * title, `words.length` when it is all title ("Prime Minister", "the secretary").
  *
  * The name is the longest run of name-like words at the end (capitalised or a particle, not a
- * title word, not an acronym such as "ISIL" unless the whole phrase is in capitals). What comes
- * before counts as a title only when it is made of title words, connectors, countries and
+ * title word, not an acronym such as "ISIL" unless the whole phrase is in capitals or it is a
+ * quoted nickname, as in "Col. John 'J.D.' Dorrian"). What comes before counts as a title only
+ * when it is made of title words, connectors, countries and
  * demonyms and contains a head: so "Deputy Secretary of State Antony Blinken" gives "Antony
  * Blinken", while "State Department" has no title. A run that follows a connector belongs to
  * the title ("Commissioner for Refugees") and leaves no name.
@@ -69,7 +71,7 @@ export function nameStartAfterTitle(words: readonly string[]): number {
     const nameLike =
       (/^['"‘“]?\p{Lu}/u.test(word) || isNameParticle(word)) &&
       !isTitleWord(word) &&
-      (shouting || !/^\p{Lu}{2,}$/u.test(word.replace(/\./g, "")) || /^[IVX]+$/.test(word));
+      (shouting || !/^\p{Lu}{2,}$/u.test(word.replace(/\./g, "")) || /^[IVX]+$/.test(word) || nickname(word));
     if (!nameLike) break;
     start--;
   }
@@ -85,4 +87,9 @@ export function nameStartAfterTitle(words: readonly string[]): number {
   );
   if (!titleOnly || !title.some(isTitleHead)) return 0;
   return TITLE_CONNECTORS.has(title[title.length - 1].toLowerCase()) ? words.length : start;
+}
+
+/** A word in quotes inside a name: a nickname ("'J.D.'", "“Tex”"). */
+function nickname(word: string): boolean {
+  return /^['"‘“].+['"’”]$/u.test(word);
 }

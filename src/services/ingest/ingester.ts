@@ -17,7 +17,7 @@ export interface RecordEvent {
   outcome: RecordOutcome;
   /** Why the record failed. */
   reason?: string;
-  /** Records done so far in this run, and the total known so far (files are counted as they are read). */
+  /** Records done so far in this run, and in all. */
   done: number;
   total: number;
 }
@@ -70,16 +70,20 @@ export class Ingester {
       if (outcome === "failed" && options.strict) throw new StrictModeError(`${location}: ${reason}`);
     };
 
-    for (const { file, explicit } of files) {
+    // Every file is read and parsed first (a small share of the work), so progress knows the total.
+    const batches = files.map(({ file, explicit }) => {
       const text = fs.readFileSync(file, "utf8");
       const format = detectFormat(path.basename(file), text.slice(0, 4096));
-      if (!format) {
+      return { file, explicit, records: format ? [...format.parse(text, file)] : null };
+    });
+    total = batches.reduce((sum, batch) => sum + (batch.records?.length ?? (batch.explicit ? 1 : 0)), 0);
+
+    for (const { file, explicit, records } of batches) {
+      if (!records) {
         if (explicit) report(file, file, "failed", "unknown format: not a raw page, article JSON/JSON Lines, HTML with NewsArticle JSON-LD, ninjs, Wikinews CSV, re3d or HuffPost file");
         else summary.skipped.push(file);
         continue;
       }
-      const records = [...format.parse(text, file)];
-      total += records.length;
       // Entities written by earlier files link by name from here on.
       const enricher = new StoryEnricher(await knownEntities(this.dataSource.manager));
       for (const record of records) {
