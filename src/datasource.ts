@@ -19,6 +19,7 @@ import { RelatedLink } from "./entities/related-link";
 import { Topic } from "./entities/topic";
 import { InitialSchema1732060800000 } from "./migrations/1732060800000-initial-schema";
 import { PersonTransliterationKey1764000000000 } from "./migrations/1764000000000-person-transliteration-key";
+import { ArticleFullTextSearch1764100000000 } from "./migrations/1764100000000-article-full-text-search";
 
 /** Every TypeORM entity of the graph. */
 export const ENTITIES = [
@@ -39,7 +40,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, oldest first; `openDataSource` runs the pending ones. */
-export const MIGRATIONS = [InitialSchema1732060800000, PersonTransliterationKey1764000000000];
+export const MIGRATIONS = [InitialSchema1732060800000, PersonTransliterationKey1764000000000, ArticleFullTextSearch1764100000000];
 
 /**
  * Opens the database and brings its schema up to date by running pending migrations, so a

@@ -9,6 +9,7 @@ import { PersonResolver } from "./resolvers/person.resolver";
 import { PhotoResolver } from "./resolvers/photo.resolver";
 import { PlaceResolver } from "./resolvers/place.resolver";
 import { RelatedCoverageEdgeResolver } from "./resolvers/related-coverage-edge.resolver";
+import { SearchResolver } from "./resolvers/search.resolver";
 import { TopicResolver } from "./resolvers/topic.resolver";
 
 /** Builds the executable schema from the type-graphql classes. */
@@ -23,6 +24,7 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       TopicResolver,
       PhotoResolver,
+      SearchResolver,
       RelatedCoverageEdgeResolver,
       CoMentionEdgeResolver,
     ],

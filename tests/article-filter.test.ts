@@ -26,24 +26,35 @@ describe("filtering stories", () => {
   };
 
   it("counts a story about a place inside a country for the country", async () => {
-    const iraq = await headlines(`{ places: ["${ids.iraq}"] }`);
+    const iraq = await headlines(`{ places: { anyOf: ["${ids.iraq}"] } }`);
     expect(iraq).toContain("Traffic returns to Baghdad bridges");
     expect(iraq).not.toContain("Weather in Lebanon");
   });
 
   it("counts a story under a subtopic for the broader topic", async () => {
-    expect(await headlines(`{ topics: ["${ids.war}"] }`)).toEqual(await headlines(`{ topics: ["${ids.syria}"] }`));
-    expect((await headlines(`{ topics: ["${ids.war}"] }`)).length).toBeGreaterThan(0);
+    expect(await headlines(`{ topics: { anyOf: ["${ids.war}"] } }`)).toEqual(await headlines(`{ topics: { anyOf: ["${ids.syria}"] } }`));
+    expect((await headlines(`{ topics: { anyOf: ["${ids.war}"] } }`)).length).toBeGreaterThan(0);
   });
 
   it("combines conditions: every condition must hold, and IDs in one list match any", async () => {
-    expect(await headlines(`{ people: ["${ids.assad}", "${ids.biden}"] }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
-    expect(await headlines(`{ places: ["${ids.lebanon}"], section: "Weather" }`)).toEqual(["Weather in Lebanon"]);
-    expect(await headlines(`{ places: ["${ids.lebanon}"], publishedBefore: "2024-12-21T00:00:00Z" }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+    expect(await headlines(`{ people: { anyOf: ["${ids.assad}", "${ids.biden}"] } }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+    expect(await headlines(`{ people: { allOf: ["${ids.assad}", "${ids.biden}"] } }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+    expect(await headlines(`{ places: { anyOf: ["${ids.lebanon}"] }, section: "Weather" }`)).toEqual(["Weather in Lebanon"]);
+    expect(await headlines(`{ places: { anyOf: ["${ids.lebanon}"] }, publishedBefore: "2024-12-21T00:00:00Z" }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+  });
+
+  it("distinguishes any-of from all-of, and nests and, or and not", async () => {
+    const either = await headlines(`{ places: { anyOf: ["${ids.iraq}", "${ids.lebanon}"] } }`);
+    const both = await headlines(`{ places: { allOf: ["${ids.iraq}", "${ids.lebanon}"] } }`);
+    expect(either).toEqual(expect.arrayContaining(["Traffic returns to Baghdad bridges", "Weather in Lebanon"]));
+    expect(both).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
+    expect(await headlines(`{ or: [{ section: "Weather" }, { text: "bridges" }] }`)).toEqual(["Traffic returns to Baghdad bridges", "Weather in Lebanon"]);
+    expect(await headlines(`{ places: { anyOf: ["${ids.iraq}"] }, not: { hasPhoto: true } }`)).toEqual(["Traffic returns to Baghdad bridges"]);
+    expect(await headlines(`{ and: [{ places: { anyOf: ["${ids.lebanon}"] } }, { not: { section: "Weather" } }] }`)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push"]);
   });
 
   it("refuses an ID of the wrong type in a filter", async () => {
-    const result = await graph.query(`{ articles(filter: { people: ["${ids.iraq}"] }) { totalCount } }`);
+    const result = await graph.query(`{ articles(filter: { people: { anyOf: ["${ids.iraq}"] } }) { totalCount } }`);
     expect(result.errors![0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
   });
 });

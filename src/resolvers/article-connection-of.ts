@@ -1,6 +1,7 @@
 import type { Context } from "../context.type";
 import type { Article } from "../entities/article";
-import type { ArticleFilter, ArticleLink, ArticleOrder } from "../services/article-query";
+import type { ArticleFilter } from "../services/article-filter";
+import type { ArticleLink, ArticleOrder } from "../services/article-query";
 import { toPageRequest, type PageArgs } from "../services/pagination";
 import { toConnection, type ConnectionValue } from "./types/connection";
 

@@ -2,29 +2,11 @@ import type { EntityManager } from "typeorm";
 import { Article } from "../entities/article";
 import { countKeysetList, cursorKeyOf, fetchKeysetPage, hydratePages, keyset, type KeysetOrder } from "./keyset";
 import { toPage, type Page, type PageRequest } from "./pagination";
-import { runSql, toDbTimestamp, type SqlParams } from "./sql";
+import { compileArticleFilter, type ArticleFilter } from "./article-filter";
+import { runSql } from "./sql";
 
 /** How a list of stories is ordered. */
 export type ArticleOrder = "NEWEST" | "OLDEST";
-
-/** Conditions a story must meet to be listed; every condition given must hold. */
-export interface ArticleFilter {
-  ids?: number[];
-  /** Stories that mention any of these people. */
-  people?: number[];
-  /** Stories that mention, or are datelined in, any of these places or a place inside one. */
-  places?: number[];
-  /** Stories that mention any of these organizations. */
-  organizations?: number[];
-  /** Stories filed under any of these topics or their subtopics. */
-  topics?: number[];
-  section?: string;
-  /** The publishing organization. */
-  publisher?: number;
-  language?: string;
-  publishedAfter?: Date;
-  publishedBefore?: Date;
-}
 
 /**
  * How stories hang off a parent object, as SQL selecting `"parentId"` and `"articleId"` for the
@@ -59,13 +41,13 @@ export class ArticleQuery {
 
   /** One page of all stories matching a filter. */
   async list(filter: ArticleFilter, order: ArticleOrder, request: PageRequest): Promise<Page<Article>> {
-    const page = await fetchKeysetPage(this.manager, { ...ORDER_COLUMNS[order], from: "article a", ...this.filterSql(filter) }, request);
+    const page = await fetchKeysetPage(this.manager, { ...ORDER_COLUMNS[order], from: "article a", ...compileArticleFilter(this.manager, filter) }, request);
     return (await hydratePages(this.manager, Article, [page]))[0];
   }
 
   /** How many stories match a filter. */
   async count(filter: ArticleFilter): Promise<number> {
-    return countKeysetList(this.manager, { from: "article a", ...this.filterSql(filter) });
+    return countKeysetList(this.manager, { from: "article a", ...compileArticleFilter(this.manager, filter) });
   }
 
   /**
@@ -79,7 +61,7 @@ export class ArticleQuery {
     order: ArticleOrder,
     request: PageRequest,
   ): Promise<Map<number, Page<Article>>> {
-    const where = this.filterSql(filter);
+    const where = compileArticleFilter(this.manager, filter);
     const seek = keyset(ORDER_COLUMNS[order], request, "seek");
     const conditions = [...where.conditions, ...(seek.condition ? [seek.condition] : [])];
     const rows = await runSql<{ parentId: number; id: number; sortValue: string | Date | null }>(
@@ -103,7 +85,7 @@ export class ArticleQuery {
 
   /** How many stories each parent has through the given links, after the filter. */
   async countByParent(links: ArticleLink[], parentIds: number[], filter: ArticleFilter): Promise<Map<number, number>> {
-    const where = this.filterSql(filter);
+    const where = compileArticleFilter(this.manager, filter);
     const rows = await runSql<{ parentId: number; total: number | string }>(
       this.manager,
       `SELECT l."parentId", COUNT(*) AS total
@@ -117,48 +99,4 @@ export class ArticleQuery {
     for (const row of rows) counts.set(Number(row.parentId), Number(row.total));
     return counts;
   }
-
-  /** The filter as SQL conditions on the story alias `a`. */
-  private filterSql(filter: ArticleFilter): { conditions: string[]; params: SqlParams } {
-    const conditions: string[] = [];
-    const params: SqlParams = {};
-    const add = (condition: string, name: string, value: unknown) => {
-      conditions.push(condition);
-      params[name] = value;
-    };
-    if (filter.ids) add(`a.id IN (:...filterIds)`, "filterIds", orNone(filter.ids));
-    for (const kind of ["people", "organizations"] as const) {
-      const ids = filter[kind];
-      if (ids) add(`a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (:...${kind}))`, kind, orNone(ids));
-    }
-    if (filter.places) {
-      const places = withDescendants("places", "containedInId");
-      add(`(a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (${places})) OR a."datelineId" IN (${places}))`, "places", orNone(filter.places));
-    }
-    if (filter.topics) {
-      add(`a.id IN (SELECT "articleId" FROM article_topic WHERE "topicId" IN (${withDescendants("topics", "parentId")}))`, "topics", orNone(filter.topics));
-    }
-    if (filter.section != null) add(`a.section = :section`, "section", filter.section);
-    if (filter.publisher != null) add(`a."publisherId" = :publisher`, "publisher", filter.publisher);
-    if (filter.language != null) add(`a.language = :language`, "language", filter.language);
-    if (filter.publishedAfter) add(`a."publishedAt" >= :publishedAfter`, "publishedAfter", toDbTimestamp(this.manager, filter.publishedAfter));
-    if (filter.publishedBefore) add(`a."publishedAt" < :publishedBefore`, "publishedBefore", toDbTimestamp(this.manager, filter.publishedBefore));
-    return { conditions, params };
-  }
-}
-
-/**
- * SQL selecting the entities in `:...param` and every entity below them through `column`: the
- * places inside a place (Baghdad for Iraq), the subtopics of a topic.
- */
-function withDescendants(param: string, column: "containedInId" | "parentId"): string {
-  return `WITH RECURSIVE below(id) AS (
-    SELECT id FROM entity WHERE id IN (:...${param})
-    UNION SELECT e.id FROM entity e JOIN below ON e."${column}" = below.id
-  ) SELECT id FROM below`;
-}
-
-/** An empty ID list matches nothing; SQL's `IN ()` is a syntax error, so it becomes `IN (0)`. */
-function orNone(ids: number[]): number[] {
-  return ids.length > 0 ? ids : [0];
 }

@@ -1,24 +1,32 @@
 import { Field, ID, InputType } from "type-graphql";
-import type { ArticleFilter } from "../../services/article-query";
-import { decodeGlobalId, type NodeType } from "../../services/global-id";
+import type { ArticleFilter } from "../../services/article-filter";
+import { decodeGlobalId } from "../../services/global-id";
+import { compileSearchQuery } from "../../services/search/search-query";
+import { IdMatchInput } from "./id-match.input";
 
 /** Conditions on stories; every condition given must hold. */
-@InputType({ description: "Conditions a story must meet to be listed. Every condition given must hold; lists of IDs match any of them." })
+@InputType({
+  description:
+    "Conditions a story must meet. Every condition given must hold; combine filters with `and`, `or` and `not`. Place conditions take in the places inside (Baghdad counts for Iraq); topic conditions take in subtopics.",
+})
 export class ArticleFilterInput {
   @Field(() => [ID], { nullable: true, description: "Only these stories." })
   ids?: string[];
 
-  @Field(() => [ID], { nullable: true, description: "Stories naming any of these people." })
-  people?: string[];
+  @Field(() => IdMatchInput, { nullable: true, description: "People the story names." })
+  people?: IdMatchInput;
 
-  @Field(() => [ID], { nullable: true, description: "Stories naming, or datelined in, any of these places or a place inside one (Baghdad counts for Iraq)." })
-  places?: string[];
+  @Field(() => IdMatchInput, { nullable: true, description: "Places the story names or is datelined in, or places inside them." })
+  places?: IdMatchInput;
 
-  @Field(() => [ID], { nullable: true, description: "Stories naming any of these organizations." })
-  organizations?: string[];
+  @Field(() => IdMatchInput, { nullable: true, description: "Organizations the story names." })
+  organizations?: IdMatchInput;
 
-  @Field(() => [ID], { nullable: true, description: "Stories filed under any of these topics or their subtopics." })
-  topics?: string[];
+  @Field(() => IdMatchInput, { nullable: true, description: "Topics the story is filed under, or their subtopics." })
+  topics?: IdMatchInput;
+
+  @Field(() => [ID], { nullable: true, description: "Stories written by any of these people." })
+  authors?: string[];
 
   @Field(() => String, { nullable: true, description: 'Stories in this section of their publisher ("World").' })
   section?: string;
@@ -35,20 +43,41 @@ export class ArticleFilterInput {
   @Field(() => Date, { nullable: true, description: "Stories published before this instant." })
   publishedBefore?: Date;
 
-  /** The filter with its global IDs decoded; an ID of the wrong type is a BAD_USER_INPUT error. */
+  @Field(() => Boolean, { nullable: true, description: "Stories with a photo (true) or without one (false)." })
+  hasPhoto?: boolean;
+
+  @Field(() => String, { nullable: true, description: "Stories whose text matches this search query (the syntax of `search`)." })
+  text?: string;
+
+  @Field(() => [ArticleFilterInput], { nullable: true, description: "Every one of these filters holds." })
+  and?: ArticleFilterInput[];
+
+  @Field(() => [ArticleFilterInput], { nullable: true, description: "At least one of these filters holds." })
+  or?: ArticleFilterInput[];
+
+  @Field(() => ArticleFilterInput, { nullable: true, description: "This filter does not hold." })
+  not?: ArticleFilterInput;
+
+  /** The filter with its global IDs decoded and its text compiled; a bad ID or query is a BAD_USER_INPUT error. */
   toArticleFilter(): ArticleFilter {
-    const ids = (values: string[] | undefined, type: NodeType) => values?.map((id) => decodeGlobalId(id, [type]).id);
+    const ids = (values: string[] | undefined, type: "Article" | "Person") => values?.map((id) => decodeGlobalId(id, [type]).id);
     return {
       ids: ids(this.ids, "Article"),
-      people: ids(this.people, "Person"),
-      places: ids(this.places, "Place"),
-      organizations: ids(this.organizations, "Organization"),
-      topics: ids(this.topics, "Topic"),
+      people: this.people?.toIdMatch("Person"),
+      places: this.places?.toIdMatch("Place"),
+      organizations: this.organizations?.toIdMatch("Organization"),
+      topics: this.topics?.toIdMatch("Topic"),
+      authors: ids(this.authors, "Person"),
       section: this.section,
       publisher: this.publisher === undefined ? undefined : decodeGlobalId(this.publisher, ["Organization"]).id,
       language: this.language,
       publishedAfter: this.publishedAfter,
       publishedBefore: this.publishedBefore,
+      hasPhoto: this.hasPhoto,
+      textMatch: this.text === undefined ? undefined : compileSearchQuery(this.text),
+      and: this.and?.map((filter) => filter.toArticleFilter()),
+      or: this.or?.map((filter) => filter.toArticleFilter()),
+      not: this.not?.toArticleFilter(),
     };
   }
 }

@@ -1,0 +1,112 @@
+import type { EntityManager } from "typeorm";
+import { toDbTimestamp, type SqlParams } from "./sql";
+
+/** Entity IDs to match: a story matches when it has any of `anyOf` and all of `allOf`. */
+export interface IdMatch {
+  anyOf?: number[];
+  allOf?: number[];
+}
+
+/** Conditions a story must meet to be listed; every condition given must hold. */
+export interface ArticleFilter {
+  ids?: number[];
+  /** Stories that mention these people. */
+  people?: IdMatch;
+  /** Stories that mention, or are datelined in, these places or a place inside one. */
+  places?: IdMatch;
+  /** Stories that mention these organizations. */
+  organizations?: IdMatch;
+  /** Stories filed under these topics or their subtopics. */
+  topics?: IdMatch;
+  /** Stories written by any of these people. */
+  authors?: number[];
+  section?: string;
+  /** The publishing organization. */
+  publisher?: number;
+  language?: string;
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+  /** Stories with (true) or without (false) a photo. */
+  hasPhoto?: boolean;
+  /** A full-text condition, already compiled to the database's match expression. */
+  textMatch?: string;
+  /** Every one of these filters holds. */
+  and?: ArticleFilter[];
+  /** At least one of these filters holds. */
+  or?: ArticleFilter[];
+  /** This filter does not hold. */
+  not?: ArticleFilter;
+}
+
+/** A filter as SQL conditions on the story alias `a`, with its parameters. */
+export interface FilterSql {
+  conditions: string[];
+  params: SqlParams;
+}
+
+/**
+ * Compiles a filter into SQL conditions on the story alias `a`, joined by AND. Nested `and`, `or`
+ * and `not` compile recursively; parameter names are numbered so nesting never clashes. Place and
+ * topic conditions take in what lies below (Baghdad for Iraq, subtopics for a topic).
+ */
+export function compileArticleFilter(manager: EntityManager, filter: ArticleFilter): FilterSql {
+  const params: SqlParams = {};
+  let counter = 0;
+  const param = (value: unknown): string => {
+    const name = `f${counter++}`;
+    params[name] = value;
+    return name;
+  };
+
+  const compile = (node: ArticleFilter): string[] => {
+    const conditions: string[] = [];
+    if (node.ids) conditions.push(`a.id IN (:...${param(orNone(node.ids))})`);
+    const mentions = (ids: string) => `a.id IN (SELECT "articleId" FROM article_mention WHERE "entityId" IN (${ids}))`;
+    const placed = (ids: string) => `(${mentions(ids)} OR a."datelineId" IN (${ids}))`;
+    const filed = (ids: string) => `a.id IN (SELECT "articleId" FROM article_topic WHERE "topicId" IN (${ids}))`;
+    matchIds(node.people, (name) => mentions(`:...${name}`));
+    matchIds(node.organizations, (name) => mentions(`:...${name}`));
+    matchIds(node.places, (name) => placed(withDescendants(name, "containedInId")));
+    matchIds(node.topics, (name) => filed(withDescendants(name, "parentId")));
+    if (node.authors) conditions.push(`a.id IN (SELECT "articleId" FROM article_author WHERE "personId" IN (:...${param(orNone(node.authors))}))`);
+    if (node.section != null) conditions.push(`a.section = :${param(node.section)}`);
+    if (node.publisher != null) conditions.push(`a."publisherId" = :${param(node.publisher)}`);
+    if (node.language != null) conditions.push(`a.language = :${param(node.language)}`);
+    if (node.publishedAfter) conditions.push(`a."publishedAt" >= :${param(toDbTimestamp(manager, node.publishedAfter))}`);
+    if (node.publishedBefore) conditions.push(`a."publishedAt" < :${param(toDbTimestamp(manager, node.publishedBefore))}`);
+    if (node.hasPhoto != null) conditions.push(`${node.hasPhoto ? "" : "NOT "}EXISTS (SELECT 1 FROM article_photo WHERE "articleId" = a.id)`);
+    if (node.textMatch != null) conditions.push(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :${param(node.textMatch)})`);
+    for (const child of node.and ?? []) conditions.push(joined(compile(child), "AND"));
+    if (node.or && node.or.length > 0) conditions.push(`(${node.or.map((child) => joined(compile(child), "AND")).join(" OR ")})`);
+    // IS NOT TRUE rather than NOT: a story with no section must pass `not: { section: "..." }`,
+    // where SQL's NOT (NULL = 'x') would be unknown and drop it.
+    if (node.not) conditions.push(`${joined(compile(node.not), "AND")} IS NOT TRUE`);
+    return conditions;
+
+    function matchIds(match: IdMatch | undefined, condition: (paramName: string) => string): void {
+      if (match?.anyOf) conditions.push(condition(param(orNone(match.anyOf))));
+      for (const id of match?.allOf ?? []) conditions.push(condition(param([id])));
+    }
+  };
+  return { conditions: compile(filter), params };
+}
+
+function joined(conditions: string[], operator: "AND"): string {
+  return conditions.length === 0 ? "1 = 1" : `(${conditions.join(` ${operator} `)})`;
+}
+
+/**
+ * SQL selecting the entities in `:...param` and every entity below them through `column`: the
+ * places inside a place (Baghdad for Iraq), the subtopics of a topic.
+ */
+function withDescendants(param: string, column: "containedInId" | "parentId"): string {
+  return `WITH RECURSIVE below(id) AS (
+    SELECT id FROM entity WHERE id IN (:...${param})
+    UNION SELECT e.id FROM entity e JOIN below ON e."${column}" = below.id
+  ) SELECT id FROM below`;
+}
+
+/** An empty ID list matches nothing; SQL's `IN ()` is a syntax error, so it becomes `IN (0)`. */
+function orNone(ids: number[]): number[] {
+  return ids.length > 0 ? ids : [0];
+}

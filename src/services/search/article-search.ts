@@ -1,0 +1,147 @@
+import type { EntityManager } from "typeorm";
+import { Article } from "../../entities/article";
+import { compileArticleFilter, type ArticleFilter } from "../article-filter";
+import { countKeysetList, fetchKeysetPage, hydratePages, type KeysetList } from "../keyset";
+import { encodeCursor, type Page, type PageRequest } from "../pagination";
+import { fromDbTimestamp, runSql } from "../sql";
+import { compileSearchQuery } from "./search-query";
+
+/** How search results are ordered. */
+export type SearchOrder = "RELEVANCE" | "NEWEST" | "OLDEST";
+
+/** A story found by a search, with why. */
+export interface SearchHit {
+  article: Article;
+  /** Relevance blended with recency (see {@link ArticleSearch}); higher is better. */
+  score: number;
+  /** A passage of the story around the matched terms, which are marked `<mark>...</mark>`. */
+  snippet: string;
+  /** The headline with the matched terms marked `<mark>...</mark>`. */
+  headlineHighlight: string;
+}
+
+/**
+ * The most matches ranked by relevance. A term found in most stories would otherwise make every
+ * search rank nearly the whole corpus; beyond this many, relevance ranks the most recently stored
+ * matches, which recency favours anyway, and `NEWEST`/`OLDEST` still reach every match.
+ */
+export const MAX_RANKED_MATCHES = 5000;
+
+/** Column weights of BM25: a term in the headline counts ten times one in the body. */
+const BM25_WEIGHTS = "10.0, 4.0, 1.0";
+
+/** Days over which a story's recency bonus halves. */
+const RECENCY_HALF_LIFE_DAYS = 90;
+
+/** Private-use characters that stand for the marks until the text around them is escaped. */
+const OPEN_MARK = "\uE000";
+const CLOSE_MARK = "\uE001";
+
+/**
+ * Full-text search over headline, summary and body with the article filter. `RELEVANCE` orders by
+ * BM25 (headline weighted 10, summary 4, body 1) times a recency factor `0.6 + 0.4 · 2^(−d/90)`,
+ * where d is how many days older the story is than the newest match (undated stories count as
+ * the oldest); ties go to the story stored first, so cursors are stable while paging.
+ */
+export class ArticleSearch {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** One page of matches; throws BAD_USER_INPUT for a malformed query. */
+  async search(query: string, filter: ArticleFilter, order: SearchOrder, request: PageRequest): Promise<Page<SearchHit>> {
+    const match = compileSearchQuery(query);
+    const page = order === "RELEVANCE" ? await this.rankedPage(match, filter, request) : await this.datedPage(match, filter, order, request);
+    const ids = page.items.map((item) => item.node.id);
+    const details = await this.details(match, ids);
+    const [articles] = await hydratePages(this.manager, Article, [page]);
+    return {
+      ...articles,
+      items: articles.items.map(({ node, cursor }) => {
+        const detail = details.get(node.id)!;
+        const score = page.items.find((item) => item.node.id === node.id)!.node.score ?? detail.relevance;
+        return { cursor, node: { article: node, score, snippet: detail.snippet, headlineHighlight: detail.headlineHighlight } };
+      }),
+    };
+  }
+
+  /** How many stories match the query and the filter. */
+  async count(query: string, filter: ArticleFilter): Promise<number> {
+    return countKeysetList(this.manager, this.matchList(compileSearchQuery(query), filter));
+  }
+
+  private async rankedPage(match: string, filter: ArticleFilter, request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
+    const where = compileArticleFilter(this.manager, filter);
+    const rows = await runSql<{ id: number; bm25: number; publishedAt: string | Date | null }>(
+      this.manager,
+      `SELECT s.rowid AS id, bm25(article_search, ${BM25_WEIGHTS}) AS bm25, a."publishedAt"
+       FROM article_search s JOIN article a ON a.id = s.rowid
+       WHERE article_search MATCH :match ${where.conditions.map((condition) => `AND ${condition}`).join(" ")}
+       ORDER BY s.rowid DESC LIMIT :cap`,
+      { ...where.params, match, cap: MAX_RANKED_MATCHES },
+    );
+    const dates = rows.map((row) => fromDbTimestamp(row.publishedAt)?.getTime() ?? null);
+    const newest = Math.max(...dates.filter((date): date is number => date !== null), 0);
+    const oldest = Math.min(...dates.filter((date): date is number => date !== null), newest);
+    const ranked = rows
+      .map((row, index) => {
+        const days = ((newest - (dates[index] ?? oldest)) / 86_400_000);
+        return { id: Number(row.id), score: -row.bm25 * (0.6 + 0.4 * 2 ** (-days / RECENCY_HALF_LIFE_DAYS)) };
+      })
+      .sort((a, b) => b.score - a.score || a.id - b.id);
+
+    const forward = request.direction === "forward";
+    const ordered = forward ? ranked : [...ranked].reverse();
+    const cursor = request.cursor;
+    const beyond = cursor
+      ? ordered.filter((row) => {
+          const [score, id] = [Number(cursor[0]), cursor[1]];
+          const after = row.score < score || (row.score === score && row.id > id);
+          return forward ? after : row.score > score || (row.score === score && row.id < id);
+        })
+      : ordered;
+    const kept = beyond.slice(0, request.size);
+    if (!forward) kept.reverse();
+    const hasMore = beyond.length > request.size;
+    return {
+      items: kept.map((row) => ({ node: row, cursor: encodeCursor([row.score, row.id]) })),
+      hasNextPage: forward ? hasMore : cursor !== null,
+      hasPreviousPage: forward ? cursor !== null : hasMore,
+    };
+  }
+
+  private async datedPage(match: string, filter: ArticleFilter, order: "NEWEST" | "OLDEST", request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
+    const page = await fetchKeysetPage(this.manager, this.matchList(match, filter, order), request);
+    return { ...page, items: page.items.map((item) => ({ cursor: item.cursor, node: { id: Number(item.node.id), score: null } })) };
+  }
+
+  private matchList(match: string, filter: ArticleFilter, order: "NEWEST" | "OLDEST" = "NEWEST"): KeysetList {
+    const where = compileArticleFilter(this.manager, { ...filter, and: [...(filter.and ?? []), { textMatch: match }] });
+    return { from: "article a", column: `a."publishedAt"`, id: "a.id", direction: order === "NEWEST" ? "DESC" : "ASC", ...where };
+  }
+
+  /** Snippets, highlighted headlines and plain relevance of the stories of one page. */
+  private async details(match: string, ids: number[]): Promise<Map<number, { snippet: string; headlineHighlight: string; relevance: number }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await runSql<{ id: number; snippet: string; headline: string; bm25: number }>(
+      this.manager,
+      `SELECT rowid AS id,
+              snippet(article_search, -1, :open, :close, '…', 24) AS snippet,
+              highlight(article_search, 0, :open, :close) AS headline,
+              bm25(article_search, ${BM25_WEIGHTS}) AS bm25
+       FROM article_search WHERE article_search MATCH :match AND rowid IN (:...ids)`,
+      { match, ids, open: OPEN_MARK, close: CLOSE_MARK },
+    );
+    return new Map(rows.map((row) => [Number(row.id), { snippet: marked(row.snippet), headlineHighlight: marked(row.headline), relevance: -row.bm25 }]));
+  }
+}
+
+/** Escapes text for HTML, then turns the private-use marks into `<mark>` elements. */
+function marked(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replaceAll(OPEN_MARK, "<mark>")
+    .replaceAll(CLOSE_MARK, "</mark>");
+}
+
