@@ -7,6 +7,7 @@ import { InitialSchema1732060800000 } from "../src/migrations/1732060800000-init
 import { EntityRegistry } from "../src/services/entity-registry";
 import { Article } from "../src/entities/article";
 import { Mention } from "../src/entities/mention";
+import type { Place } from "../src/entities/place";
 import { ArticleWriter } from "../src/services/article-writer";
 import { InvalidInputError } from "../src/services/errors";
 import { loadSeedData } from "../src/services/seed-loader";
@@ -61,6 +62,18 @@ describe("storage", () => {
     expect(reloaded).toEqual({ entities: { created: 0, updated: 0, unchanged: loaded.entities.created }, articles: { created: 0, updated: 0, unchanged: 2 } });
     expect(after).toEqual(before);
     expect(pending).toBe(false);
+  });
+
+  it("completes a new place from gazetteer facts: kind, coordinates and the country it is in", async () => {
+    const dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
+    await loadSeedData(dataSource);
+    const registry = new EntityRegistry(dataSource.manager);
+    const kerman = (await registry.findOrCreate("Place", "Kerman")) as Place;
+    await registry.completePlace(kerman, { kind: "CITY", latitude: 30.28, longitude: 57.08, countryCode: "IR", countryName: "Iran" });
+    const [row] = await dataSource.query(`SELECT "placeKind", "organizationKind", latitude, "containedInId" FROM entity WHERE name = 'Kerman'`);
+    const [iran] = await dataSource.query(`SELECT id FROM entity WHERE name = 'Iran'`);
+    await dataSource.destroy();
+    expect(row).toEqual({ placeKind: "CITY", organizationKind: null, latitude: 30.28, containedInId: iran.id });
   });
 
   describe("writing a story", () => {

@@ -15,7 +15,8 @@ export class Organization extends NamedEntity {
     return "Organization";
   }
 
-  @Field(() => OrganizationKind, { description: "What sort of body this is." })
-  @Column({ name: "organizationKind", type: "varchar", length: 32, default: OrganizationKind.OTHER })
-  kind!: OrganizationKind;
+  // Named apart from Place's kind: both live in one table (see Place.placeKind).
+  @Field(() => OrganizationKind, { name: "kind", description: "What sort of body this is." })
+  @Column({ type: "varchar", length: 32, default: OrganizationKind.OTHER })
+  organizationKind!: OrganizationKind;
 }

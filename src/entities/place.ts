@@ -15,9 +15,11 @@ export class Place extends NamedEntity {
     return "Place";
   }
 
-  @Field(() => PlaceKind, { description: "What sort of place this is." })
-  @Column({ name: "placeKind", type: "varchar", length: 32, default: PlaceKind.OTHER })
-  kind!: PlaceKind;
+  // Named apart from Organization's kind: both live in one table, and TypeORM maps a property
+  // name shared by two child entities to the first one's column.
+  @Field(() => PlaceKind, { name: "kind", description: "What sort of place this is." })
+  @Column({ type: "varchar", length: 32, default: PlaceKind.OTHER })
+  placeKind!: PlaceKind;
 
   @Field(() => Float, { nullable: true, description: "Latitude in decimal degrees (WGS 84); null when unknown." })
   @Column({ type: "double precision", nullable: true })

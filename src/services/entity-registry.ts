@@ -149,10 +149,10 @@ export class EntityRegistry {
           ((await this.findOrCreate("Place", facts.countryName)) as Place))
         : null;
     if (country && country.isoCode === null) {
-      await this.manager.update(Place, country.id, { kind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
+      await this.manager.update(Place, country.id, { placeKind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
     }
     const completed = {
-      kind: place.kind === PlaceKind.OTHER ? (facts.kind === "COUNTRY" ? PlaceKind.COUNTRY : PlaceKind.CITY) : place.kind,
+      placeKind: place.placeKind === PlaceKind.OTHER ? (facts.kind === "COUNTRY" ? PlaceKind.COUNTRY : PlaceKind.CITY) : place.placeKind,
       latitude: facts.latitude,
       longitude: facts.longitude,
       isoCode: place.isoCode ?? (facts.kind === "COUNTRY" ? facts.countryCode : null),
@@ -228,11 +228,11 @@ export class EntityRegistry {
       case "Person":
         return common;
       case "Organization":
-        return { ...common, kind: record.kind };
+        return { ...common, organizationKind: record.kind };
       case "Place":
         return {
           ...common,
-          kind: record.kind,
+          placeKind: record.kind,
           latitude: record.latitude,
           longitude: record.longitude,
           isoCode: record.isoCode,
