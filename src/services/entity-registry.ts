@@ -109,31 +109,50 @@ export class EntityRegistry {
     return trimmed.map((request, index) => matches[index]?.entity ?? created.get(`${request.type}:${nameKey(request.name)}`)!);
   }
 
-  /** How each name matches a known entity, if it does: by name, then alias, then (people) transliteration. */
+  /**
+   * How each name matches a known entity, if it does: by name, then alias, then (people)
+   * transliteration. Each later way is asked only for the names the earlier ones left unmatched.
+   */
   private async matchAll(
     requests: Array<{ type: EntityType; name: string }>,
   ): Promise<Array<{ entity: NamedEntity; by: "name" | "alias" | "transliteration" } | null>> {
-    const keys = [...new Set(requests.map(({ name }) => nameKey(name)).filter((key) => key.length > 0))];
-    if (keys.length === 0) return requests.map(() => null);
-    const byName = await this.manager.find(NamedEntity, { where: { nameKey: In(keys) }, order: { id: "ASC" } });
-    const aliasRows = await this.manager.find(EntityAlias, { where: { aliasKey: In(keys) }, order: { entityId: "ASC" } });
-    const aliased = aliasRows.length === 0 ? [] : await this.manager.find(NamedEntity, { where: { id: In(aliasRows.map((row) => row.entityId)) } });
-    const people = requests.filter(({ type, name }) => type === "Person" && nameKey(name).includes(" "));
-    const transliterated =
-      people.length === 0
-        ? []
-        : await this.manager.find(Person, { where: { transliterationKey: In(people.map(({ name }) => transliterationKey(name))) }, order: { id: "ASC" } });
+    const keyed = requests.map(({ type, name }) => ({ type, name, key: nameKey(name) }));
+    const matches: Array<{ entity: NamedEntity; by: "name" | "alias" | "transliteration" } | null> = keyed.map(() => null);
+    const unmatched = () => keyed.flatMap((request, index) => (matches[index] === null && request.key.length > 0 ? [{ ...request, index }] : []));
+    // The earliest registered entity wins where several share a key of one type.
+    const firstByTypeAndKey = (entities: NamedEntity[], keysOf: (entity: NamedEntity) => string[]) => {
+      const found = new Map<string, NamedEntity>();
+      for (const entity of [...entities].sort((a, b) => a.id - b.id)) {
+        for (const key of keysOf(entity)) if (!found.has(`${entity.nodeType}:${key}`)) found.set(`${entity.nodeType}:${key}`, entity);
+      }
+      return found;
+    };
+    const assign = (by: "name" | "alias" | "transliteration", found: Map<string, NamedEntity>, keyOf: (request: { name: string; key: string }) => string) => {
+      for (const request of unmatched()) {
+        const entity = found.get(`${request.type}:${keyOf(request)}`);
+        if (entity) matches[request.index] = { entity, by };
+      }
+    };
 
-    return requests.map(({ type, name }) => {
-      const key = nameKey(name);
-      const ofType = (entity: NamedEntity) => entity.nodeType === type;
-      const named = byName.find((entity) => ofType(entity) && entity.nameKey === key);
-      if (named) return { entity: named, by: "name" };
-      const alias = aliasRows.map((row) => row.aliasKey === key && aliased.find((entity) => entity.id === row.entityId && ofType(entity))).find(Boolean);
-      if (alias) return { entity: alias, by: "alias" };
-      const variant = type === "Person" && key.includes(" ") ? transliterated.find((person) => person.transliterationKey === transliterationKey(name)) : undefined;
-      return variant ? { entity: variant, by: "transliteration" } : null;
-    });
+    const nameKeys = [...new Set(unmatched().map((request) => request.key))];
+    if (nameKeys.length === 0) return matches;
+    const named = await this.manager.find(NamedEntity, { where: { nameKey: In(nameKeys) } });
+    assign("name", firstByTypeAndKey(named, (entity) => [entity.nameKey]), (request) => request.key);
+
+    const aliasKeys = [...new Set(unmatched().map((request) => request.key))];
+    if (aliasKeys.length > 0) {
+      const aliases = await this.manager.find(EntityAlias, { where: { aliasKey: In(aliasKeys) } });
+      const aliased = aliases.length === 0 ? [] : await this.manager.find(NamedEntity, { where: { id: In(aliases.map((row) => row.entityId)) } });
+      const keysOf = (entity: NamedEntity) => aliases.filter((row) => row.entityId === entity.id).map((row) => row.aliasKey);
+      assign("alias", firstByTypeAndKey(aliased, keysOf), (request) => request.key);
+    }
+
+    const people = unmatched().filter((request) => request.type === "Person" && request.key.includes(" "));
+    if (people.length > 0) {
+      const variants = await this.manager.find(Person, { where: { transliterationKey: In(people.map(({ name }) => transliterationKey(name))) } });
+      assign("transliteration", firstByTypeAndKey(variants, (person) => [(person as Person).transliterationKey ?? ""]), (request) => transliterationKey(request.name));
+    }
+    return matches;
   }
 
   /**
