@@ -13,7 +13,8 @@ import { RelatedLink } from "./entities/related-link";
 import { Topic } from "./entities/topic";
 import type { ArticleFilter } from "./services/article-filter";
 import { ArticleQuery, type ArticleLink, type ArticleOrder } from "./services/article-query";
-import { CoMentionRanker, type CoMention } from "./services/co-mention-ranker";
+import { CoMentionRanker, pairKey, type CoMention, type EntityPair, type SharedStories } from "./services/co-mention-ranker";
+import type { Period } from "./services/dashboard/period";
 import { EntityRegistry } from "./services/entity-registry";
 import type { Page, PageRequest } from "./services/pagination";
 import { RelatedCoverageRanker, type RelatedArticle } from "./services/related-coverage-ranker";
@@ -25,6 +26,16 @@ export interface ArticleListShape {
   order: ArticleOrder;
   page: PageRequest;
 }
+
+/** Arguments that shape a list of co-mentions. */
+export interface CoMentionShape {
+  first: number;
+  /** Only stories published within it count. */
+  period: Period;
+}
+
+/** How many example stories a co-mention carries. */
+const STORIES_PER_CO_MENTION = 3;
 
 /**
  * The per-request DataLoaders. Each resolves the keys asked for in one tick of the event loop with
@@ -72,7 +83,8 @@ export class Loaders {
   private readonly articleLists = new Map<string, DataLoader<number, Page<Article>>>();
   private readonly articleCounts = new Map<string, DataLoader<number, number>>();
   private readonly relatedLists = new Map<number, DataLoader<number, RelatedArticle[]>>();
-  private readonly coMentionLists = new Map<number, DataLoader<number, CoMention[]>>();
+  private readonly coMentionLists = new Map<string, DataLoader<number, CoMention[]>>();
+  private readonly sharedStoryLists = new Map<string, DataLoader<EntityPair, SharedStories, string>>();
 
   /** The loader for pages of stories of one shape (links, filter, order, page arguments). */
   articlesOf(shape: ArticleListShape): DataLoader<number, Page<Article>> {
@@ -98,12 +110,20 @@ export class Loaders {
     }));
   }
 
-  /** The loader for the entities most often named with each entity, `first` each. */
-  coMentions(first: number): DataLoader<number, CoMention[]> {
-    return memo(this.coMentionLists, first, () => new DataLoader(async (entityIds) => {
-      const ranked = await new CoMentionRanker(this.manager).rank([...entityIds], first);
+  /** The loader for the entities most often named with each entity, `first` each, in stories of the period. */
+  coMentions(shape: CoMentionShape): DataLoader<number, CoMention[]> {
+    return memo(this.coMentionLists, JSON.stringify(shape), () => new DataLoader(async (entityIds) => {
+      const ranked = await new CoMentionRanker(this.manager).rank([...entityIds], shape.first, shape.period);
       return entityIds.map((id) => ranked.get(id) ?? []);
     }));
+  }
+
+  /** The loader for the newest stories each pair of entities shares within the period. */
+  sharedStories(period: Period): DataLoader<EntityPair, SharedStories, string> {
+    return memo(this.sharedStoryLists, JSON.stringify(period), () => new DataLoader(async (pairs) => {
+      const shared = await new CoMentionRanker(this.manager).sharedStories([...pairs], STORIES_PER_CO_MENTION, period);
+      return pairs.map((pair) => shared.get(pairKey(pair))!);
+    }, { cacheKeyFn: pairKey }));
   }
 
   /** A loader of the rows of `edge` for each parent key, in `order`, mapped by `pick`. */

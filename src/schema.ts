@@ -2,6 +2,7 @@ import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema 
 import { buildSchema } from "type-graphql";
 import { ArticleResolver } from "./resolvers/article.resolver";
 import { CoMentionEdgeResolver } from "./resolvers/co-mention-edge.resolver";
+import { DashboardResolver } from "./resolvers/dashboard.resolver";
 import { EntityResolver } from "./resolvers/entity.resolver";
 import { NodeResolver } from "./resolvers/node.resolver";
 import { OrganizationResolver } from "./resolvers/organization.resolver";
@@ -27,6 +28,7 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
       SearchResolver,
       RelatedCoverageEdgeResolver,
       CoMentionEdgeResolver,
+      DashboardResolver,
     ],
     validate: false,
   });

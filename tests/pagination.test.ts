@@ -2,7 +2,7 @@ import { openTestGraph, type TestGraph } from "./support/graph";
 import { writeSyriaStories } from "./support/stories";
 
 const LIST = `query ($first: Int, $after: String, $last: Int, $before: String, $orderBy: ArticleOrder) {
-  articles(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: { topics: [$topic] }) {
+  articles(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: { topics: { anyOf: [$topic] } }) {
     totalCount
     edges { cursor node { headline publishedAt } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }

@@ -1,11 +1,9 @@
+import { GraphQLDate } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.type";
 import { NamedEntity } from "../entities/named-entity";
-import { InvalidInputError } from "../services/errors";
+import { coMentionsOf, MAX_CO_MENTIONS } from "./co-mentions-of";
 import { CoMentionEdge } from "./types/co-mention-edge";
-
-/** The most co-mentioned entities one entity lists. */
-const MAX_CO_MENTIONS = 50;
 
 /** Fields every entity type (person, place, organization, topic) resolves the same way. */
 @Resolver(() => NamedEntity)
@@ -17,16 +15,15 @@ export class EntityResolver {
 
   @FieldResolver(() => [CoMentionEdge], {
     description:
-      "Who or what is in the news with this entity: the people, places and organizations most often named in the same stories (for a topic, in the stories filed under it), with how many stories they share.",
+      "Who or what is in the news with this entity: the people, places and organizations most often named in the same stories (for a topic, in the stories filed under it), with how many stories they share, optionally only stories published from `from` to `to`.",
   })
   coMentions(
     @Root() entity: NamedEntity,
     @Ctx() context: Context,
     @Arg("first", () => Int, { defaultValue: 10, description: `How many entities, 0 to ${MAX_CO_MENTIONS}.` }) first: number,
+    @Arg("from", () => GraphQLDate, { nullable: true, description: "Count only stories published on or after this day (UTC)." }) from?: Date | null,
+    @Arg("to", () => GraphQLDate, { nullable: true, description: "Count only stories published on or before this day (UTC, the whole day included)." }) to?: Date | null,
   ): Promise<CoMentionEdge[]> {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_CO_MENTIONS) {
-      throw new InvalidInputError(`first must be an integer from 0 to ${MAX_CO_MENTIONS}, got ${first}`, "first");
-    }
-    return context.loaders.coMentions(first).load(entity.id);
+    return coMentionsOf(context, entity.id, { first, from, to });
   }
 }

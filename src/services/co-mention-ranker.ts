@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { runSql } from "./sql";
+import type { Period } from "./dashboard/period";
+import { runSql, toDbTimestamp, type SqlParams } from "./sql";
 
 /** An entity named in the same stories as another, and in how many. */
 export interface CoMention {
@@ -8,16 +9,29 @@ export interface CoMention {
   count: number;
 }
 
+/** Two entities named in the same stories: `source` is the one asked about (a topic goes here). */
+export interface EntityPair {
+  source: number;
+  other: number;
+}
+
+/** Stories two entities share: a few of the newest, and how many in all. */
+export interface SharedStories {
+  articleIds: number[];
+  count: number;
+}
+
 /**
  * Ranks the entities most often named in the same stories as each given entity: who is in the
  * news with whom. For a topic, the stories are those filed under it. Ties go to the entity
- * registered first, so the order is stable.
+ * registered first, so the order is stable. A period keeps only stories published within it.
  */
 export class CoMentionRanker {
   constructor(private readonly manager: EntityManager) {}
 
   /** The top `first` co-mentioned entities of each entity, most shared stories first. */
-  async rank(entityIds: number[], first: number): Promise<Map<number, CoMention[]>> {
+  async rank(entityIds: number[], first: number, period: Period = {}): Promise<Map<number, CoMention[]>> {
+    const stories = entityStoriesSql(this.manager, period);
     const rows = await runSql<{ source: number; other: number; shared: number | string }>(
       this.manager,
       `SELECT ranked.source, ranked.other, ranked.shared FROM (
@@ -25,21 +39,82 @@ export class CoMentionRanker {
                 ROW_NUMBER() OVER (PARTITION BY pairs.source ORDER BY pairs.shared DESC, pairs.other ASC) AS position
          FROM (
            SELECT s.source, m."entityId" AS other, COUNT(*) AS shared
-           FROM (
-             SELECT "entityId" AS source, "articleId" FROM article_mention WHERE "entityId" IN (:...entityIds)
-             UNION
-             SELECT "topicId", "articleId" FROM article_topic WHERE "topicId" IN (:...entityIds)
-           ) s
+           FROM (${stories.sql}) s
            JOIN article_mention m ON m."articleId" = s."articleId" AND m."entityId" <> s.source
            GROUP BY s.source, m."entityId"
          ) pairs
        ) ranked
        WHERE ranked.position <= :first
        ORDER BY ranked.source, ranked.position`,
-      { entityIds, first },
+      { ...stories.params, sources: entityIds, first },
     );
     const ranked = new Map<number, CoMention[]>(entityIds.map((id) => [id, []]));
     for (const row of rows) ranked.get(Number(row.source))?.push({ entityId: Number(row.other), count: Number(row.shared) });
     return ranked;
   }
+
+  /**
+   * For each pair, up to `perPair` of the stories that name both (for a topic source, filed under
+   * it and naming the other), newest first with undated ones last, and how many there are.
+   */
+  async sharedStories(pairs: EntityPair[], perPair: number, period: Period = {}): Promise<Map<string, SharedStories>> {
+    const found = new Map<string, SharedStories>(pairs.map((pair) => [pairKey(pair), { articleIds: [], count: 0 }]));
+    if (pairs.length === 0) return found;
+    const stories = entityStoriesSql(this.manager, period);
+    // Selecting sources × others may take in pairs nobody asked for; they are dropped below, and
+    // each pair brings at most `perPair` rows, so the excess stays small.
+    const rows = await runSql<{ source: number; other: number; articleId: number; shared: number | string }>(
+      this.manager,
+      `SELECT ranked.source, ranked.other, ranked."articleId", ranked.shared FROM (
+         SELECT s.source, m."entityId" AS other, s."articleId",
+                COUNT(*) OVER (PARTITION BY s.source, m."entityId") AS shared,
+                ROW_NUMBER() OVER (
+                  PARTITION BY s.source, m."entityId"
+                  ORDER BY CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END, a."publishedAt" DESC, a.id DESC
+                ) AS position
+         FROM (${stories.sql}) s
+         JOIN article_mention m ON m."articleId" = s."articleId" AND m."entityId" IN (:...others)
+         JOIN article a ON a.id = s."articleId"
+       ) ranked
+       WHERE ranked.position <= :perPair
+       ORDER BY ranked.source, ranked.other, ranked.position`,
+      { ...stories.params, sources: [...new Set(pairs.map((pair) => pair.source))], others: [...new Set(pairs.map((pair) => pair.other))], perPair },
+    );
+    for (const row of rows) {
+      const shared = found.get(pairKey({ source: Number(row.source), other: Number(row.other) }));
+      if (!shared) continue;
+      shared.articleIds.push(Number(row.articleId));
+      shared.count = Number(row.shared);
+    }
+    return found;
+  }
+}
+
+/** The map key of a pair in {@link CoMentionRanker.sharedStories}'s answer. */
+export function pairKey(pair: EntityPair): string {
+  return `${pair.source}:${pair.other}`;
+}
+
+/**
+ * SQL for the (source, "articleId") rows of the entities in `:...sources`: the stories naming
+ * each, or for a topic filed under it, limited to the period. Callers bind `sources`.
+ */
+export function entityStoriesSql(manager: EntityManager, period: Period): { sql: string; params: SqlParams } {
+  const params: SqlParams = {};
+  const bounds: string[] = [];
+  if (period.start) {
+    bounds.push(`"publishedAt" >= :periodStart`);
+    params.periodStart = toDbTimestamp(manager, period.start);
+  }
+  if (period.end) {
+    bounds.push(`"publishedAt" < :periodEnd`);
+    params.periodEnd = toDbTimestamp(manager, period.end);
+  }
+  const within = bounds.length > 0 ? `AND "articleId" IN (SELECT id FROM article WHERE ${bounds.join(" AND ")})` : "";
+  return {
+    sql: `SELECT "entityId" AS source, "articleId" FROM article_mention WHERE "entityId" IN (:...sources) ${within}
+          UNION
+          SELECT "topicId", "articleId" FROM article_topic WHERE "topicId" IN (:...sources) ${within}`,
+    params,
+  };
 }

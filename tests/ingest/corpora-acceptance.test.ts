@@ -76,7 +76,7 @@ describeWithCorpora("ingesting every corpus (the ingestion issue's acceptance)",
     };
     const storiesIn = async (place: string) => {
       const { place: found } = await query(`query ($name: String!) { place(name: $name) { id } }`, { name: place });
-      const data = await query(`query ($ids: [ID!]!, $place: ID!) { articles(first: 100, filter: { ids: $ids, places: [$place] }) { edges { node { id } } } }`, {
+      const data = await query(`query ($ids: [ID!]!, $place: ID!) { articles(first: 100, filter: { ids: $ids, places: { anyOf: [$place] } }) { edges { node { id } } } }`, {
         ids,
         place: found.id,
       });

@@ -1,11 +1,15 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import type { Period } from "../../services/dashboard/period";
 
 /** An entity named in the same stories as another. */
-@ObjectType({ description: "An entity named in the same stories as another, and how many stories they share." })
+@ObjectType({ description: "An entity named in the same stories as another, how many stories they share, and the newest of them." })
 export class CoMentionEdge {
-  @Field(() => Int, { description: "Stories that name both." })
+  @Field(() => Int, { description: "Stories that name both (within the period asked for)." })
   count!: number;
 
+  /** The entity asked about; with `entityId` and `period`, what the edge's resolver loads the stories of. */
+  sourceId!: number;
   /** Resolved by the edge's resolver, batched across edges. */
   entityId!: number;
+  period!: Period;
 }

@@ -17,12 +17,23 @@ const ORGANIZATION_HEADS = new Set(
   ).split(" "),
 );
 
+/**
+ * Last words of the names of facilities: a place name plus a head ("Baghdad International
+ * Airport", "Ain al-Asad Air Base", "Tahrir Square", "Mosul Dam", "Baghdad University"). News
+ * taggers file the built places (airports, bases, squares, dams, bridges, palaces, stadiums) as
+ * locations, and the institutions (universities, colleges, schools, hospitals) as organizations:
+ * the former are also in {@link PLACE_HEADS}, the latter in {@link ORGANIZATION_HEADS}.
+ */
+const FACILITY_HEADS = new Set(
+  "airport airfield base port harbour harbor dam bridge square palace stadium arena university college school hospital".split(" "),
+);
+
 /** Last words that make a name a place: "Gulf of Aden", "Idlib Province", "Tabqa Dam". */
 const PLACE_HEADS = new Set(
   (
     "province governorate region district county territory sea gulf ocean river valley " +
     "mountains mountain desert peninsula island islands dam airfield airport base strait bay lake " +
-    "canal square gate plain plateau coast heights hills strip room"
+    "canal square gate plain plateau coast heights hills strip room port harbour harbor bridge palace stadium arena"
   ).split(" "),
 );
 
@@ -82,13 +93,16 @@ export function hasOrganizationHead(words: readonly string[]): boolean {
 }
 
 /**
- * True when the name's first or last word marks a place ("Camp Hurriya", "Tabqa Dam"); a
- * trailing compass word does not count as the last ("Qayyarah Airfield West").
+ * True when the name's first word or its head marks a place ("Camp Hurriya", "Tabqa Dam"). The
+ * head is the last word, or the word before "of" ("Strait of Hormuz"); a trailing compass word
+ * does not count as the last ("Qayyarah Airfield West").
  */
 export function hasPlaceShape(words: readonly string[]): boolean {
   if (words.length < 2) return false;
+  const of = words.indexOf("of");
   const last = COMPASS.has(nameKey(words[words.length - 1])) ? words[words.length - 2] : words[words.length - 1];
-  return PLACE_HEADS.has(nameKey(last)) || PLACE_PREFIXES.has(nameKey(words[0]));
+  const head = of > 0 ? words[of - 1] : last;
+  return PLACE_HEADS.has(nameKey(head)) || PLACE_HEADS.has(nameKey(last)) || PLACE_PREFIXES.has(nameKey(words[0]));
 }
 
 const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]);
@@ -136,14 +150,23 @@ export function isOperationPrefix(word: string): boolean {
   return OPERATION_PREFIXES.has(nameKey(word));
 }
 
+/** True for the last word of a facility's name ("Airport", "Base", "Square", "University"). */
+export function isFacilityHead(word: string): boolean {
+  return FACILITY_HEADS.has(nameKey(word));
+}
+
 /** True for a generic organization noun that names no particular body by itself ("Coalition", "Ministry"). */
 export function isOrganizationNoun(word: string): boolean {
   return ORGANIZATION_HEADS.has(nameKey(word));
 }
 
-/** True when `of` or `for` after this word continues the name. */
-export function joinsFollowingName(word: string): boolean {
-  return JOINING_HEADS.has(nameKey(word));
+/**
+ * True when `connector` ("of" or "for") after this word continues the name. After a place's head
+ * only "of" does: "Gulf of Aden", but "left Ain al-Asad Air Base for Mosul" names two places.
+ */
+export function joinsFollowingName(word: string, connector: string): boolean {
+  const key = nameKey(word);
+  return JOINING_HEADS.has(key) && (connector === "of" || !PLACE_HEADS.has(key));
 }
 
 /** True for a group word that is no entity by itself ("Shi'ite", "Kurds"). */

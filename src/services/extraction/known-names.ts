@@ -1,5 +1,5 @@
 import { gazetteer } from "../gazetteer/gazetteer";
-import { isGroupWord } from "./cues";
+import { isFacilityHead, isGroupWord } from "./cues";
 import type { EntityLookup, EntityType, KnownEntity } from "./entity-lookup";
 import { lexicon } from "./lexicon";
 import { adjacent } from "./name-spans";
@@ -28,8 +28,10 @@ const KNOWN_TYPE_MARGIN = 3;
 
 /**
  * Known names in the text, longest first at each position, on word boundaries. A one-word
- * match that is only part of a longer name ("Soleimani" in "Qasem Soleimani") is left to the
- * name finder: the lookup knows the short form, which says nothing of the whole name.
+ * match that is only part of a longer name ("Soleimani" in "Qasem Soleimani"), or any match that
+ * is part of a facility's name ("Baghdad" in "Baghdad International Airport"), is left to the
+ * name finder: the lookup knows the part, which says nothing of the whole name. So is a month
+ * without a title before it ("in May", not "Prime Minister May").
  */
 export function knownNameMatches(text: string, tokens: readonly Token[], lookup: EntityLookup): KnownNameMatch[] {
   const matches: KnownNameMatch[] = [];
@@ -42,11 +44,14 @@ export function knownNameMatches(text: string, tokens: readonly Token[], lookup:
       if (!last.capitalised && !isNameParticle(last.text)) continue;
       const surface = text.slice(first.start, last.end);
       if (/[\n,;:()"“”]/.test(surface)) continue;
-      if (n === 1 && first.initial && lexicon().isDictionaryWord(first.text)) continue;
+      if (n === 1 && !couldNameAlone(first)) continue;
       const candidates = lookup.find(surface);
       if (candidates.length === 0) continue;
       if (n === 1 && (extendsName(text, tokens[i - 1], first) || extendsName(text, tokens[i + 1], first))) break;
-      matches.push({ from: i, to: i + n, surface, candidates, titled: titledAt(text, tokens, i) });
+      if (partOfFacilityName(text, tokens, i, i + n)) continue;
+      const titled = titledAt(text, tokens, i);
+      if (n === 1 && lexicon().isCalendarWord(first.text) && !titled) continue;
+      matches.push({ from: i, to: i + n, surface, candidates, titled });
       i += n - 1;
       break;
     }
@@ -55,19 +60,60 @@ export function knownNameMatches(text: string, tokens: readonly Token[], lookup:
 }
 
 /**
- * The known entity among `match.candidates` the story's context is consistent with, or null
- * when the context says another type more strongly than {@link KNOWN_TYPE_MARGIN} allows. Only
- * context counts (a title before the name, a place qualifier after it, "said X"): the form of the
- * name (its words, the gazetteer) was as known to whatever typed the entity as it is here.
+ * The known entity among `candidates` the story's context is consistent with, or null when the
+ * context says another type more strongly than {@link KNOWN_TYPE_MARGIN} allows. Only context
+ * sets a known type aside (a title before the name, a place qualifier after it, "said X"): the
+ * form of the name (its words, the gazetteer) was as known to whatever typed the entity as it is
+ * here. Between candidates of several types ("Baghdad" learnt as a person beside the registry's
+ * place) the context decides, then all the story's `evidence` (the gazetteer, a preposition of
+ * place), then the lookup's order.
  */
-export function consistentKnown(candidates: readonly KnownEntity[], context: Readonly<Record<EntityType, number>>): KnownEntity | null {
+export function consistentKnown(
+  candidates: readonly KnownEntity[],
+  context: Readonly<Record<EntityType, number>>,
+  evidence: Readonly<Record<EntityType, number>>,
+): KnownEntity | null {
   const strongest = Math.max(context.PERSON, context.PLACE, context.ORGANIZATION);
   let best: KnownEntity | null = null;
   for (const candidate of candidates) {
     if (strongest - context[candidate.type] >= KNOWN_TYPE_MARGIN) continue;
-    if (!best || context[candidate.type] > context[best.type]) best = candidate;
+    const better =
+      !best ||
+      context[candidate.type] > context[best.type] ||
+      (context[candidate.type] === context[best.type] && evidence[candidate.type] > evidence[best.type]);
+    if (better) best = candidate;
   }
   return best;
+}
+
+/**
+ * True for a word that may be a known name by itself: not an English word opening a sentence
+ * ("Thousands"), nor a function word ("We", "This"), which earlier weak stories may have filed as
+ * names.
+ */
+function couldNameAlone(token: Token): boolean {
+  const words = lexicon();
+  return !(token.initial && words.isDictionaryWord(token.text)) && !words.isFunctionWord(token.text);
+}
+
+/**
+ * True when tokens `from..to` are only part of a facility's name: a place name before its head
+ * ("Baghdad" in "Baghdad International Airport") or after its head's "of" ("University of
+ * Baghdad"), or the head without its place name
+ * ("International Airport", learnt from a story that split the name). The name finder then reads
+ * the facility's whole name.
+ */
+function partOfFacilityName(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const words = lexicon();
+  for (let last = to - 1; last < to + 2 && extendsName(text, tokens[last + 1], tokens[last]); last++) {
+    if (isFacilityHead(tokens[last + 1].text)) return true;
+  }
+  // "University of Baghdad", "Province of Idlib": the place is the object of the head's "of".
+  const connector = tokens[from - 1];
+  const head = tokens[from - 2];
+  if (connector?.text === "of" && head && adjacent(text, head, connector) && adjacent(text, connector, tokens[from]) && isFacilityHead(head.text)) return true;
+  const generic = tokens.slice(from, to).every((token) => words.isDictionaryWord(token.text));
+  return generic && isFacilityHead(tokens[to - 1].text) && extendsName(text, tokens[from - 1], tokens[from]);
 }
 
 /**
@@ -88,8 +134,14 @@ function extendsName(text: string, neighbour: Token | undefined, word: Token): b
 
 /** True when a title or rank stands just before the token at `index` ("Gen.", "Secretary of State"). */
 function titledAt(text: string, tokens: readonly Token[], index: number): boolean {
+  const words = lexicon();
   const before: string[] = [];
-  for (let k = index - 1; k >= 0 && before.length < 6 && adjacent(text, tokens[k], tokens[k + 1]); k--) before.unshift(tokens[k].text);
+  for (let k = index - 1; k >= 0 && before.length < 6 && adjacent(text, tokens[k], tokens[k + 1]); k--) {
+    // A title-case headline capitalises every word: "Gen. Qassim Soleimani Killed In Baghdad"
+    // gives Baghdad no title, as "Killed In" are words, not names.
+    if (tokens[k].initial && words.isDictionaryWord(tokens[k].text) && !isTitleWord(tokens[k].text)) break;
+    before.unshift(tokens[k].text);
+  }
   if (before.length === 0) return false;
   const start = nameStartAfterTitle([...before, tokens[index].text]);
   return start > 0 && start <= before.length;

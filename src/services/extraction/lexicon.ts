@@ -18,6 +18,12 @@ export interface Lexicon {
   isSurname(word: string): boolean;
   /** True for a month or weekday name ("Friday", "Oct"). */
   isCalendarWord(word: string): boolean;
+  /**
+   * True for an English preposition, conjunction, determiner or pronoun of two letters or more,
+   * written as a word ("In", "But", "This", "We"), never for the same letters in capitals ("US",
+   * "IT", "THE"), which are acronyms.
+   */
+  isFunctionWord(word: string): boolean;
   /** True for a region compromise knows (US states, provinces): "Texas", "Kentucky". */
   isRegion(name: string): boolean;
   /**
@@ -27,6 +33,9 @@ export interface Lexicon {
    */
   isVerbLike(word: string): boolean;
 }
+
+/** The compromise tags of words of closed classes, which never name anything by themselves. */
+const FUNCTION_TAGS = new Set(["Preposition", "Conjunction", "Determiner", "QuestionWord", "Pronoun", "Possessive"]);
 
 /** The compromise tags of verbs, auxiliaries and adverbs. */
 const VERB_TAGS = new Set(["Verb", "PresentTense", "PastTense", "Infinitive", "Copula", "Modal", "Auxiliary", "Adverb", "Participle"]);
@@ -52,6 +61,7 @@ function buildLexicon(): Lexicon {
   const calendar = new Set<string>();
   const regions = new Set<string>();
   const verbLike = new Set<string>();
+  const functionWords = new Set<string>();
   const known = new Set<string>();
   for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) {
     known.add(word);
@@ -62,7 +72,14 @@ function buildLexicon(): Lexicon {
       else if (tag === "LastName") surnames.add(word);
       else if (tag === "Month" || tag === "WeekDay") calendar.add(word);
       else if (tag === "Region") regions.add(word);
+      if (FUNCTION_TAGS.has(tag)) functionWords.add(word);
     }
+  }
+  // compromise files "March" and "May" as verbs only; the month names of the runtime's own
+  // calendar complete the list, in full and abbreviated.
+  for (let month = 0; month < 12; month++) {
+    const date = new Date(Date.UTC(2000, month, 1));
+    for (const style of ["long", "short"] as const) calendar.add(date.toLocaleString("en-US", { month: style, timeZone: "UTC" }).toLowerCase());
   }
   const lower = (word: string): string => word.toLowerCase().replace(/[’]/g, "'");
   return {
@@ -71,6 +88,9 @@ function buildLexicon(): Lexicon {
     isGivenName: (word) => givenNames.has(lower(word)),
     isSurname: (word) => surnames.has(lower(word)),
     isCalendarWord: (word) => calendar.has(lower(word).replace(/\.$/, "")),
+    // Only English ones: compromise also lists French words ("elle", "il", "des"), which name things.
+    isFunctionWord: (word) =>
+      word.length > 1 && !/\p{Lu}{2}/u.test(word) && functionWords.has(lower(word)) && dictionary.has(lower(word)),
     isRegion: (name) => regions.has(lower(name)),
     isVerbLike: (word) => verbLike.has(word) || (!known.has(word) && /\p{Ll}{2}ed$/u.test(word)),
   };

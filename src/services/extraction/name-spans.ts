@@ -1,5 +1,5 @@
 import { gazetteer } from "../gazetteer/gazetteer";
-import { hasOrganizationHead, isGroupWord, isOperationPrefix, joinsFollowingName, namesNonEntity } from "./cues";
+import { hasOrganizationHead, isGroupWord, isOperationPrefix, joinsFollowingName, namesNonEntity, placeContextBefore } from "./cues";
 import { lexicon } from "./lexicon";
 import { isNameParticle, isTitleHead, isTitleWord, nameStartAfterTitle } from "./titles";
 import type { Token } from "./tokens";
@@ -25,7 +25,8 @@ export interface NameSpan {
  * Finds the names in a tokenised story: runs of capitalised words (with name particles such as
  * "al-" or "bin" inside), joined across "of"/"for" after a head word ("Department of Defense",
  * "Islamic State of Iraq and the Levant"). It then drops what is capitalised for grammar only:
- * a sentence-initial dictionary word ("Thousands", "Opposition"), months and weekdays, group
+ * a sentence-initial dictionary word ("Thousands", "Opposition") unless it opens a known name
+ * ("El Paso"), a lone word ending a title-like phrase that word opened ("Iron Man"), months and weekdays, group
  * words and demonyms ("Shi'ite", "Syrian"), marks names of things that are no entity (see
  * {@link NameSpan.entity}), and strips a person's title, keeping the name
  * ("Prime Minister Mohammed Shia al-Sudani" gives "Mohammed Shia al-Sudani") and any country
@@ -45,7 +46,9 @@ export function findNameSpans(
     token.initial &&
     // "Operation Inherent Resolve" opening a line is still the operation's name.
     !(isOperationPrefix(token.text) && next?.capitalised === true) &&
-    !isKnown(token.text) &&
+    // A known name protects a word from this rule ("Turkey"), but never a function word ("This",
+    // which some earlier story may have learnt as an acronym).
+    (words.isFunctionWord(token.text) || !isKnown(token.text)) &&
     !isTitleWord(token.text) &&
     !words.isGivenName(token.text) &&
     !words.isSurname(token.text) &&
@@ -66,14 +69,42 @@ export function findNameSpans(
       !words.isVerbLike(word.toLowerCase())
     );
   };
+  // A sentence's first word that is also an English word opens a name the registry or gazetteer
+  // knows whole ("El Paso Shooting Suspect", "Saudi Arabia").
+  const opensKnownName = (index: number): boolean => {
+    const next = tokens[index + 1];
+    return next !== undefined && !reserved.has(index + 1) && adjacent(text, tokens[index], next) && isKnown(text.slice(tokens[index].start, next.end));
+  };
+  // A lone English word after a sentence's first word, both capitalised, ends a phrase written
+  // as a title ("Iron Man", "Lion Air disaster", "Democratic Party officials") whose first word
+  // the sentence start hides: it names nothing by itself. A function word or a preposition of
+  // place ("In Homs", "Near Palmyra") hides none.
+  const endsHiddenPhrase = (index: number): boolean => {
+    const previous = tokens[index - 1];
+    const token = tokens[index];
+    return (
+      previous !== undefined &&
+      previous.initial &&
+      previous.capitalised &&
+      !token.initial &&
+      adjacent(text, previous, token) &&
+      !words.isFunctionWord(previous.text) &&
+      !placeContextBefore(`${previous.text} `) &&
+      words.isDictionaryWord(token.text) &&
+      !isKnown(token.text)
+    );
+  };
   const nameWord = (index: number): boolean => {
     const token = tokens[index];
     if (!token || reserved.has(index)) return false;
     // A handle or hashtag ("@ABlinken") is an address, not a name.
     if (/[@#]/.test(text[token.start - 1] ?? "")) return false;
-    // The pronoun: "this Thanksgiving I hope".
+    // A pronoun or other function word names nothing ("MS We did not", ", This was"), unless it
+    // is a name's particle ("El Paso"); nor does "I" before a lower-case word ("this Thanksgiving
+    // I hope"), while in "World War I" it is a numeral.
+    if (words.isFunctionWord(token.text) && !isNameParticle(token.text)) return false;
     if (token.text === "I" && /^\s+\p{Ll}/u.test(text.slice(token.end, token.end + 2))) return false;
-    if (token.capitalised) return !grammatical(token, tokens[index + 1]) || continuesGivenName(index);
+    if (token.capitalised) return !grammatical(token, tokens[index + 1]) || continuesGivenName(index) || opensKnownName(index);
     // "3rd Battalion", "134th Expeditionary Fighter Squadron", but not "Dec. 6th, Iraqi forces".
     if (/^\d+(?:st|nd|rd|th)$/.test(token.text)) return tokens[index + 1]?.capitalised === true && adjacent(text, token, tokens[index + 1]);
     if (!isNameParticle(token.text)) return false;
@@ -104,12 +135,12 @@ export function findNameSpans(
         // "Islamic State of Iraq and the Levant", but not "Secretary of State Kerry and ...".
         const single = !(nameWord(after + 1) && adjacent(text, tokens[after], tokens[after + 1]));
         if (last !== ofObject || !single) break;
-      } else if (joinsFollowingName(tokens[last].text)) {
+      } else if (joinsFollowingName(tokens[last].text, tokens[last + 1].text)) {
         ofObject = after;
       } else break;
       last = after;
     }
-    spans.push(...refine(text, tokens, i, last + 1));
+    if (last > i || !endsHiddenPhrase(i)) spans.push(...refine(text, tokens, i, last + 1));
     i = last + 1;
   }
   return spans;
@@ -142,7 +173,10 @@ function refine(text: string, tokens: readonly Token[], from: number, to: number
   const places = gazetteer();
   const words = lexicon();
   while (from < to && (["The", "A", "An"].includes(tokens[from].text) || words.isCalendarWord(tokens[from].text))) from++;
-  while (to > from && (words.isCalendarWord(tokens[to - 1].text) || ["of", "for", "and", "the"].includes(tokens[to - 1].text))) to--;
+  // "Mosul Tuesday" is Mosul, but "Theresa May" keeps the family name after her given name.
+  const trailingDate = (index: number): boolean =>
+    words.isCalendarWord(tokens[index].text) && !(index > from && words.isGivenName(tokens[index - 1].text));
+  while (to > from && (trailingDate(to - 1) || ["of", "for", "and", "the"].includes(tokens[to - 1].text))) to--;
   if (from >= to) return [];
 
   const found: NameSpan[] = [];

@@ -1,4 +1,4 @@
-import { gazetteer, type Place } from "../gazetteer/gazetteer";
+import { gazetteer, type Gazetteer, type Place } from "../gazetteer/gazetteer";
 import { nameKey } from "../names";
 import { hasOrganizationHead, hasPlaceShape, isOrganizationNoun, namesChannel, placeContextBefore, shortFormOfNonEntity } from "./cues";
 import type { EntityLookup, EntityType, KnownEntity } from "./entity-lookup";
@@ -31,8 +31,10 @@ interface Name {
   scores: Scores;
   /** Entities the lookup knows by this name, of any type; {@link known} is the one the story bears out. */
   candidates: readonly KnownEntity[];
-  /** For known names: the evidence of the story's context alone (see {@link addDecisiveContext}). */
+  /** The evidence of the story's context alone (see {@link addDecisiveContext}). */
   context: Scores;
+  /** Some mention is a country's name or a major city's (see {@link Gazetteer.majorCity}). */
+  wellKnownPlace: boolean;
   known: KnownEntity | null;
   /** Mentions found as name spans (known-name matches not counted). */
   mentions: number;
@@ -73,7 +75,7 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
       const scores = { PERSON: 0, PLACE: 0, ORGANIZATION: 0 };
       const context = { PERSON: 0, PLACE: 0, ORGANIZATION: 0 };
       const words = surface.split(/\s+/);
-      name = { key, surfaces: new Set(), words, scores, candidates, context, known: null, mentions: 0, headMentions: 0, common: false };
+      name = { key, surfaces: new Set(), words, scores, candidates, context, wellKnownPlace: false, known: null, mentions: 0, headMentions: 0, common: false };
       names.set(key, name);
     }
     name.surfaces.add(surface);
@@ -85,18 +87,20 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
     for (let k = match.from; k < match.to; k++) reserved.add(k);
     const name = nameOf(match.surface, match.candidates);
     const span: NameSpan = { start: tokens[match.from].start, end: tokens[match.to - 1].end, text: match.surface, from: match.from, to: match.to, titled: match.titled, entity: true };
-    addEvidence(name.scores, span, text, tokens);
-    addDecisiveContext(name.context, span, text);
+    addMention(name, span, text, tokens);
   }
 
-  const isKnown = (name: string): boolean => lookup.find(name).length > 0 || places.country(name) !== undefined;
+  // A city is known by a name of several words only ("El Paso"): one word may be English ("Split").
+  const isKnown = (name: string): boolean =>
+    lookup.find(name).length > 0 || places.country(name) !== undefined || (/\s/.test(name) && places.majorCity(name) !== undefined);
   const spans = findNameSpans(text, tokens, isKnown, reserved);
   // Other names of a name, from an acronym in parentheses or an "also called" phrase after it.
   const aliases: Array<[alias: string, full: string]> = [];
   const aliasAt = new Map<number, string>();
   const nonEntityForms = new Set<string>();
   for (const span of spans) {
-    const name = nameOf(span.text);
+    // The lookup may know a name its matcher left to the name finder ("Jordan" opening a sentence).
+    const name = nameOf(span.text, lookup.find(span.text));
     const words = span.text.split(/\s+/);
     if (!span.entity || namesChannel(span.text, text.slice(Math.max(0, span.start - 12), span.start))) {
       name.common = true;
@@ -105,7 +109,7 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
       continue;
     }
     name.mentions++;
-    addEvidence(name.scores, span, text, tokens);
+    addMention(name, span, text, tokens);
     const after = text.slice(span.end, span.end + 40);
     const next = /^\s+(\p{Ll}[\p{L}'’-]*)/u.exec(after)?.[1];
     const endsNounPhrase = next === undefined || next === "and" || next === "or";
@@ -129,8 +133,16 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
   for (const name of names.values()) {
     // "Tabqa" beside "Tabqa Dam": a place is named after the town or area it lies in.
     const scores = placeOpeners.has(name.key) ? { ...name.scores, PLACE: name.scores.PLACE + 2 } : name.scores;
+    if (name.wellKnownPlace && name.context.PERSON === 0) {
+      // A country or major city is the place unless a person's cues stand beside it ("Gen.",
+      // "said X", "X, who"): neither a form that also looks like a person's nor an entity some
+      // earlier story learnt under another type outweighs the gazetteer.
+      name.known = name.candidates.find((candidate) => candidate.type === "PLACE") ?? null;
+      name.type = "PLACE";
+      continue;
+    }
     // A learnt entity's type holds only where this story's context does not contradict it.
-    name.known = consistentKnown(name.candidates, name.context);
+    name.known = consistentKnown(name.candidates, name.context, scores);
     name.type = name.known?.type ?? decideType(scores);
   }
   for (const [alias, full] of aliases) {
@@ -151,8 +163,17 @@ export function recognizeEntities(text: string, headlineEnd: number, lookup: Ent
   return buildEntities(names, mentioned);
 }
 
-/** Adds what one mention tells about its name's type. The weights rank the cues by reliability. */
-function addEvidence(scores: Scores, span: NameSpan, text: string, tokens: readonly Token[]): void {
+/** Adds what one mention tells about its name's type, over all cues and from its context alone. */
+function addMention(name: Name, span: NameSpan, text: string, tokens: readonly Token[]): void {
+  if (addEvidence(name.scores, span, text, tokens)) name.wellKnownPlace = true;
+  addDecisiveContext(name.context, span, text);
+}
+
+/**
+ * Adds what one mention tells about its name's type. The weights rank the cues by reliability.
+ * True when the gazetteer knows the mention as a country or a major city.
+ */
+function addEvidence(scores: Scores, span: NameSpan, text: string, tokens: readonly Token[]): boolean {
   const places = gazetteer();
   const words = lexicon();
   const parts = tokens.slice(span.from, span.to).map((token) => token.text);
@@ -160,14 +181,17 @@ function addEvidence(scores: Scores, span: NameSpan, text: string, tokens: reado
   if (hasOrganizationHead(parts)) scores.ORGANIZATION += 4;
   if (hasPlaceShape(parts)) scores.PLACE += 4;
   const acronym = isAcronym(span.text);
-  if (places.country(span.text)) scores.PLACE += 6;
-  else if (words.isRegion(span.text)) scores.PLACE += 4;
+  let wellKnownPlace = false;
+  if (places.country(span.text)) {
+    scores.PLACE += 6;
+    wellKnownPlace = true;
+  } else if (words.isRegion(span.text)) scores.PLACE += 4;
   else {
-    const city = places.cities(span.text)[0];
-    const major = city && (city.population >= 100_000 || city.featureCode === "PPLC" || city.featureCode === "PPLA");
+    const city = cityNamed(span.text);
     // An acronym is an organization unless it is a major city in capitals ("BAGHDAD").
-    if (acronym && !major) scores.ORGANIZATION += 3;
-    else if (city) scores.PLACE += major ? 3 : city.population >= 15_000 ? 1.5 : multiWord ? 1 : 0.5;
+    if (acronym && !city?.major) scores.ORGANIZATION += 3;
+    else if (city) scores.PLACE += city.major ? 3 : city.population >= 15_000 ? 1.5 : multiWord ? 1 : 0.5;
+    wellKnownPlace = city?.major === true;
   }
   if (multiWord && parts.some(isAcronym) && !parts.some((part) => places.country(part))) scores.ORGANIZATION += 2;
   if (!multiWord && !acronym && words.isSurname(span.text)) scores.PERSON += 1.5;
@@ -184,11 +208,27 @@ function addEvidence(scores: Scores, span: NameSpan, text: string, tokens: reado
   // single word or a phrase of dictionary words most often an organization ("Inherent Resolve").
   if (multiWord && !parts.some((part) => words.isDictionaryWord(part))) scores.PERSON += 0.5;
   else scores.ORGANIZATION += 0.5;
+  return wellKnownPlace;
+}
+
+/**
+ * The gazetteer city a name may denote by its form alone, and whether it is a major one (see
+ * {@link Gazetteer.majorCity}). Names of two letters or fewer denote none ("We" is no sign of Wé,
+ * New Caledonia): the story must say they are places. An English word denotes only a major city
+ * ("Homs", but "God" is no sign of Göd, Hungary, nor "Can" of Çan).
+ */
+function cityNamed(name: string): { population: number; major: boolean } | undefined {
+  if (nameKey(name).length <= 2) return undefined;
+  const places = gazetteer();
+  const major = places.majorCity(name);
+  if (major) return { population: major.population, major: true };
+  const minor = lexicon().isDictionaryWord(name) ? undefined : places.cities(name)[0];
+  return minor && { population: minor.population, major: false };
 }
 
 /**
  * Adds the context cues that hold even against a known entity's type: a title before the name,
- * a country or region after it (", Iraq"), a verb of speech beside it. A preposition of place is
+ * a country or region after it (", Iraq"), a verb of speech beside it, "who" after it. A preposition of place is
  * left out, as people and organizations are "in" things too ("in NATO").
  */
 function addDecisiveContext(scores: Scores, span: NameSpan, text: string): void {
@@ -198,6 +238,8 @@ function addDecisiveContext(scores: Scores, span: NameSpan, text: string): void 
   const qualifier = /^,\s*(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(span.end, span.end + 40));
   if (qualifier && (places.country(qualifier[1]) || lexicon().isRegion(qualifier[1]))) scores.PLACE += 2;
   if (multiWord && /^\s+(?:said|says|told|added|wrote)\b/.test(text.slice(span.end, span.end + 12))) scores.PERSON += 1;
+  // A relative pronoun for people: "Soleimani, who led the Quds Force" (a place takes "which").
+  if (/^,\s+(?:who|whom|whose)\b/.test(text.slice(span.end, span.end + 9))) scores.PERSON += 2;
   // "…,” said Russell." names the speaker.
   if (/\b(?:said|says|added|asked)\s+$/.test(text.slice(Math.max(0, span.start - 8), span.start)) && /^[.,;]/.test(text.slice(span.end, span.end + 1))) {
     scores.PERSON += 1.5;

@@ -59,6 +59,8 @@ function startsClause(text: string, start: number, sentenceStarts: ReadonlySet<n
   if (sentenceStarts.has(start)) return true;
   let i = start - 1;
   if (/["“‘(\[]/.test(text[i] ?? "")) return true;
+  // A straight single quote opens a quotation after a space ("stuff like, 'Can you"), not inside a word.
+  if (text[i] === "'" && /^\s?$/.test(text[i - 1] ?? "")) return true;
   while (i >= 0 && /[ \t]/.test(text[i])) i--;
   return i < 0 || /[\n:;•·*]/.test(text[i]);
 }

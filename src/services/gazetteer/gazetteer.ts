@@ -43,6 +43,12 @@ export interface Gazetteer {
   /** True when the name is a national capital ("Washington", "Damascus"). */
   isCapital(name: string): boolean;
   /**
+   * The most populous city of that name a story may name bare and still mean the city: a
+   * national capital, or a city of at least {@link MAJOR_CITY_POPULATION} people. Undefined
+   * when every city of that name is smaller.
+   */
+  majorCity(name: string): CityRecord | undefined;
+  /**
    * Resolves a place name: a country first, else a city of that name. Cities in one of
    * `preferredCountries` (countries the story mentions) come first; among the rest the claim is
    * the population, times five for a national capital. So "Damascus" is the Syrian capital
@@ -50,6 +56,14 @@ export interface Gazetteer {
    */
   resolve(name: string, preferredCountries?: ReadonlySet<string>): Place | undefined;
 }
+
+/**
+ * The population from which a city counts as major. About 4,500 GeoNames cities reach it, and
+ * news copy names them without qualification ("Baghdad", "Mosul", "Aleppo"); below it city names
+ * collide ever more with family names and English words ("Wé", "Göd", "Çan"), and stories
+ * introduce small places with context ("the town of Dabiq", "Karipur, Kerala").
+ */
+export const MAJOR_CITY_POPULATION = 100_000;
 
 let instance: Gazetteer | undefined;
 
@@ -128,6 +142,7 @@ function buildGazetteer(): Gazetteer {
     countryOfDemonym: (word) => demonyms.get(nameKey(word)),
     cities: citiesNamed,
     isCapital: (name) => citiesNamed(name).some((city) => city.featureCode === "PPLC"),
+    majorCity: (name) => citiesNamed(name).find((city) => city.featureCode === "PPLC" || city.population >= MAJOR_CITY_POPULATION),
     resolve(name, preferredCountries) {
       const found = country(name);
       if (found) {

@@ -1,0 +1,12 @@
+import { GraphQLDate } from "graphql-scalars";
+import { Field, Int, ObjectType } from "type-graphql";
+
+/** One bucket of a coverage timeline. */
+@ObjectType({ description: "One day, week or month of a coverage timeline." })
+export class CoverageBucket {
+  @Field(() => GraphQLDate, { description: "The first day of the bucket (UTC): a Monday for weeks, the 1st for months." })
+  start!: Date;
+
+  @Field(() => Int, { description: "Stories published in the bucket, and within the timeline's from and to; 0 when none." })
+  count!: number;
+}
