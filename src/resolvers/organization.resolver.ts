@@ -6,6 +6,7 @@ import { Organization } from "../entities/organization";
 import { articleConnectionOf } from "./article-connection-of";
 import { entityConnection, findEntity } from "./entity-lookup";
 import { ArticleConnection } from "./types/article-connection";
+import { ArticleFilterInput } from "./types/article-filter.input";
 import { ArticleOrder } from "./types/article-order";
 import { ConnectionArgs } from "./types/connection-args";
 import type { ConnectionValue } from "./types/connection";
@@ -38,7 +39,8 @@ export class OrganizationResolver {
     @Ctx() context: Context,
     @Args() page: ConnectionArgs,
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
+    @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
-    return articleConnectionOf(context, organization.id, ["mention"], { ...page, orderBy });
+    return articleConnectionOf(context, organization.id, ["mention"], { ...page, orderBy, filter: filter?.toArticleFilter() });
   }
 }

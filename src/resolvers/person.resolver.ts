@@ -8,6 +8,7 @@ import type { ArticleLink } from "../services/article-query";
 import { articleConnectionOf } from "./article-connection-of";
 import { entityConnection, findEntity } from "./entity-lookup";
 import { ArticleConnection } from "./types/article-connection";
+import { ArticleFilterInput } from "./types/article-filter.input";
 import { ArticleOrder } from "./types/article-order";
 import { ConnectionArgs } from "./types/connection-args";
 import type { ConnectionValue } from "./types/connection";
@@ -51,9 +52,10 @@ export class PersonResolver {
     @Args() page: ConnectionArgs,
     @Arg("role", () => ArticleRole, { nullable: true, description: "Only stories where the person has this role." }) role?: ArticleRole,
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
+    @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
     const links = role ? LINKS_BY_ROLE[role] : (["mention", "author", "photographer"] as ArticleLink[]);
-    return articleConnectionOf(context, person.id, links, { ...page, orderBy });
+    return articleConnectionOf(context, person.id, links, { ...page, orderBy, filter: filter?.toArticleFilter() });
   }
 
   @FieldResolver(() => [Photo], { description: "Photos that show the person." })

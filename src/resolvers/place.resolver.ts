@@ -7,6 +7,7 @@ import { Place } from "../entities/place";
 import { articleConnectionOf } from "./article-connection-of";
 import { entityConnection, findEntity } from "./entity-lookup";
 import { ArticleConnection } from "./types/article-connection";
+import { ArticleFilterInput } from "./types/article-filter.input";
 import { ArticleOrder } from "./types/article-order";
 import { ConnectionArgs } from "./types/connection-args";
 import type { ConnectionValue } from "./types/connection";
@@ -49,8 +50,9 @@ export class PlaceResolver {
     @Ctx() context: Context,
     @Args() page: ConnectionArgs,
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
+    @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
-    return articleConnectionOf(context, place.id, ["mention", "dateline"], { ...page, orderBy });
+    return articleConnectionOf(context, place.id, ["mention", "dateline"], { ...page, orderBy, filter: filter?.toArticleFilter() });
   }
 
   @FieldResolver(() => [Photo], { description: "Photos taken at the place." })

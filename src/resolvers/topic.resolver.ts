@@ -8,6 +8,7 @@ import { articleConnectionOf } from "./article-connection-of";
 import { entityConnection } from "./entity-lookup";
 import { loadNode } from "./load-node";
 import { ArticleConnection } from "./types/article-connection";
+import { ArticleFilterInput } from "./types/article-filter.input";
 import { ArticleOrder } from "./types/article-order";
 import { ConnectionArgs } from "./types/connection-args";
 import type { ConnectionValue } from "./types/connection";
@@ -54,7 +55,8 @@ export class TopicResolver {
     @Ctx() context: Context,
     @Args() page: ConnectionArgs,
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
+    @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
-    return articleConnectionOf(context, topic.id, ["topic"], { ...page, orderBy });
+    return articleConnectionOf(context, topic.id, ["topic"], { ...page, orderBy, filter: filter?.toArticleFilter() });
   }
 }

@@ -3,24 +3,26 @@ import { Article } from "../entities/article";
 import { countKeysetList, cursorKeyOf, fetchKeysetPage, hydratePages, keyset, type KeysetOrder } from "./keyset";
 import { toPage, type Page, type PageRequest } from "./pagination";
 import { compileArticleFilter, type ArticleFilter } from "./article-filter";
+import { InvalidInputError } from "./errors";
 import { runSql } from "./sql";
 
-/** How a list of stories is ordered. */
-export type ArticleOrder = "NEWEST" | "OLDEST";
+/** How a list of stories is ordered; SALIENCE only under a parent (an entity's or topic's stories). */
+export type ArticleOrder = "NEWEST" | "OLDEST" | "SALIENCE";
 
 /**
- * How stories hang off a parent object, as SQL selecting `"parentId"` and `"articleId"` for the
- * parents in `:...parentIds`. Each is one way a page of a person, place, topic or photo lists stories.
+ * How stories hang off a parent object, as SQL selecting `"parentId"`, `"articleId"` and the
+ * link's `weight` (a mention's salience, a topic's weight, 1 for authors, photos and datelines) for
+ * the parents in `:...parentIds`. Each is one way a page of a person, place, topic or photo lists stories.
  */
 export const ARTICLE_LINKS = {
-  topic: `SELECT "topicId" AS "parentId", "articleId" FROM article_topic WHERE "topicId" IN (:...parentIds)`,
-  mention: `SELECT "entityId" AS "parentId", "articleId" FROM article_mention WHERE "entityId" IN (:...parentIds)`,
-  quoted: `SELECT "entityId" AS "parentId", "articleId" FROM article_mention WHERE "entityId" IN (:...parentIds) AND role = 'QUOTED'`,
-  author: `SELECT "personId" AS "parentId", "articleId" FROM article_author WHERE "personId" IN (:...parentIds)`,
-  photographer: `SELECT p."photographerId" AS "parentId", ap."articleId" FROM article_photo ap JOIN photo p ON p.id = ap."photoId" WHERE p."photographerId" IN (:...parentIds)`,
-  depicted: `SELECT d."personId" AS "parentId", ap."articleId" FROM photo_depiction d JOIN article_photo ap ON ap."photoId" = d."photoId" WHERE d."personId" IN (:...parentIds)`,
-  dateline: `SELECT "datelineId" AS "parentId", id AS "articleId" FROM article WHERE "datelineId" IN (:...parentIds)`,
-  photo: `SELECT "photoId" AS "parentId", "articleId" FROM article_photo WHERE "photoId" IN (:...parentIds)`,
+  topic: `SELECT "topicId" AS "parentId", "articleId", weight FROM article_topic WHERE "topicId" IN (:...parentIds)`,
+  mention: `SELECT "entityId" AS "parentId", "articleId", salience AS weight FROM article_mention WHERE "entityId" IN (:...parentIds)`,
+  quoted: `SELECT "entityId" AS "parentId", "articleId", salience AS weight FROM article_mention WHERE "entityId" IN (:...parentIds) AND role = 'QUOTED'`,
+  author: `SELECT "personId" AS "parentId", "articleId", 1.0 AS weight FROM article_author WHERE "personId" IN (:...parentIds)`,
+  photographer: `SELECT p."photographerId" AS "parentId", ap."articleId", 1.0 AS weight FROM article_photo ap JOIN photo p ON p.id = ap."photoId" WHERE p."photographerId" IN (:...parentIds)`,
+  depicted: `SELECT d."personId" AS "parentId", ap."articleId", 1.0 AS weight FROM photo_depiction d JOIN article_photo ap ON ap."photoId" = d."photoId" WHERE d."personId" IN (:...parentIds)`,
+  dateline: `SELECT "datelineId" AS "parentId", id AS "articleId", 1.0 AS weight FROM article WHERE "datelineId" IN (:...parentIds)`,
+  photo: `SELECT "photoId" AS "parentId", "articleId", 1.0 AS weight FROM article_photo WHERE "photoId" IN (:...parentIds)`,
 } as const;
 
 /** One way stories hang off a parent; see {@link ARTICLE_LINKS}. */
@@ -29,7 +31,15 @@ export type ArticleLink = keyof typeof ARTICLE_LINKS;
 const ORDER_COLUMNS: Record<ArticleOrder, KeysetOrder> = {
   NEWEST: { column: `a."publishedAt"`, id: "a.id", direction: "DESC" },
   OLDEST: { column: `a."publishedAt"`, id: "a.id", direction: "ASC" },
+  SALIENCE: { column: "l.weight", id: "a.id", direction: "DESC" },
 };
+
+/** The links of a parent to its stories, each story once, with the strongest link's weight. */
+function linksSql(links: ArticleLink[]): string {
+  return `SELECT "parentId", "articleId", MAX(weight) AS weight
+          FROM (${links.map((link) => ARTICLE_LINKS[link]).join(" UNION ALL ")}) linked
+          GROUP BY "parentId", "articleId"`;
+}
 
 /**
  * Lists stories: filtered, ordered and paged by keyset. Lists under many parents at once (the
@@ -41,6 +51,7 @@ export class ArticleQuery {
 
   /** One page of all stories matching a filter. */
   async list(filter: ArticleFilter, order: ArticleOrder, request: PageRequest): Promise<Page<Article>> {
+    if (order === "SALIENCE") throw new InvalidInputError("orderBy SALIENCE ranks the stories of one entity or topic; use it on their `articles`", "orderBy");
     const page = await fetchKeysetPage(this.manager, { ...ORDER_COLUMNS[order], from: "article a", ...compileArticleFilter(this.manager, filter) }, request);
     return (await hydratePages(this.manager, Article, [page]))[0];
   }
@@ -64,12 +75,12 @@ export class ArticleQuery {
     const where = compileArticleFilter(this.manager, filter);
     const seek = keyset(ORDER_COLUMNS[order], request, "seek");
     const conditions = [...where.conditions, ...(seek.condition ? [seek.condition] : [])];
-    const rows = await runSql<{ parentId: number; id: number; sortValue: string | Date | null }>(
+    const rows = await runSql<{ parentId: number; id: number; sortValue: string | number | Date | null }>(
       this.manager,
       `SELECT ranked."parentId", ranked.id, ranked."sortValue" FROM (
-         SELECT l."parentId", a.id, a."publishedAt" AS "sortValue",
+         SELECT l."parentId", a.id, ${ORDER_COLUMNS[order].column} AS "sortValue",
                 ROW_NUMBER() OVER (PARTITION BY l."parentId" ORDER BY ${seek.orderBy}) AS position
-         FROM (${links.map((link) => ARTICLE_LINKS[link]).join(" UNION ")}) l
+         FROM (${linksSql(links)}) l
          JOIN article a ON a.id = l."articleId"
          ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
        ) ranked
@@ -89,7 +100,7 @@ export class ArticleQuery {
     const rows = await runSql<{ parentId: number; total: number | string }>(
       this.manager,
       `SELECT l."parentId", COUNT(*) AS total
-       FROM (${links.map((link) => ARTICLE_LINKS[link]).join(" UNION ")}) l
+       FROM (${linksSql(links)}) l
        JOIN article a ON a.id = l."articleId"
        ${where.conditions.length > 0 ? `WHERE ${where.conditions.join(" AND ")}` : ""}
        GROUP BY l."parentId"`,
