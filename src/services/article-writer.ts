@@ -156,7 +156,9 @@ export class ArticleWriter {
     }
     if (byEntity.size === 0) return;
 
-    const aliases = await registry.aliasesOf([...byEntity.keys()]);
+    // Forms the tag names the entity by are all the text uses; only entities tagged without them
+    // (editorial tags, people in photos) need their registered aliases to be found in the text.
+    const aliases = await registry.aliasesOf([...byEntity.values()].filter(({ tag }) => !tag?.surfaceForms).map(({ entity }) => entity.id));
     const located = locateMentions(
       story,
       [...byEntity.values()].map(({ entity, tag }) => ({

@@ -90,12 +90,12 @@ export class EntityRegistry {
       if (match?.by === "transliteration") await this.addAliases(match.entity, [request.name]);
       if (!match) missing.set(`${request.type}:${nameKey(request.name)}`, request);
     }
+    // One multi-row INSERT per type, then one SELECT for every new row: saving them one by one
+    // would cost two statements each, and a story can bring dozens of new names.
     const created = new Map<string, NamedEntity>();
     for (const type of Object.keys(ENTITY_CLASSES) as EntityType[]) {
       const rows = [...missing.values()].filter((request) => request.type === type);
       if (rows.length === 0) continue;
-      // One multi-row INSERT, then one SELECT for the new rows: saving them one by one would cost
-      // two statements each, and a story can bring dozens of new names.
       await this.manager
         .createQueryBuilder()
         .insert()
@@ -103,8 +103,10 @@ export class EntityRegistry {
         .values(rows.map(({ name }) => ({ name, ...derivedKeys(type, name) })) as never)
         .updateEntity(false)
         .execute();
-      const stored = await this.manager.find(ENTITY_CLASSES[type], { where: { nameKey: In(rows.map(({ name }) => nameKey(name))) } });
-      for (const entity of stored as NamedEntity[]) created.set(`${type}:${entity.nameKey}`, entity);
+    }
+    if (missing.size > 0) {
+      const stored = await this.manager.find(NamedEntity, { where: { nameKey: In([...missing.values()].map(({ name }) => nameKey(name))) } });
+      for (const entity of stored) created.set(`${entity.nodeType}:${entity.nameKey}`, entity);
     }
     return trimmed.map((request, index) => matches[index]?.entity ?? created.get(`${request.type}:${nameKey(request.name)}`)!);
   }
