@@ -10,6 +10,7 @@ import { Place } from "../entities/place";
 import { Topic } from "../entities/topic";
 import { ArticleQuery } from "../services/article-query";
 import { InvalidInputError, NotFoundError } from "../services/errors";
+import { checkedCount } from "../services/checked-count";
 import { toPageRequest } from "../services/pagination";
 import { loadNode } from "./load-node";
 import { ArticleConnection } from "./types/article-connection";
@@ -115,10 +116,7 @@ export class ArticleResolver {
     @Ctx() context: Context,
     @Arg("first", () => Int, { defaultValue: 5, description: `How many related stories, 0 to ${MAX_RELATED}.` }) first: number,
   ): Promise<RelatedCoverageEdge[]> {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_RELATED) {
-      throw new InvalidInputError(`first must be an integer from 0 to ${MAX_RELATED}, got ${first}`, "first");
-    }
-    const related = await context.loaders.relatedCoverage(first).load(article.id);
+    const related = await context.loaders.relatedCoverage(checkedCount(first, MAX_RELATED, "first")).load(article.id);
     return related.map(({ article: relatedArticle, score, editorial, label, sharedEntityIds, sharedTopicIds }) => ({
       article: relatedArticle,
       score,

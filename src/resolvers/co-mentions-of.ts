@@ -1,6 +1,6 @@
 import type { Context } from "../context.type";
 import { periodOfDays } from "../services/dashboard/period";
-import { checkedCount } from "./checked-count";
+import { checkedCount } from "../services/checked-count";
 import type { CoMentionEdge } from "./types/co-mention-edge";
 
 /** The most co-mentioned entities one entity lists. */

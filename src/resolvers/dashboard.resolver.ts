@@ -10,7 +10,7 @@ import { FacetCounter, type FacetCount } from "../services/dashboard/facet-count
 import { periodOfDays } from "../services/dashboard/period";
 import { TrendingRanker } from "../services/dashboard/trending-ranker";
 import { compileSearchQuery } from "../services/search/search-query";
-import { checkedCount } from "./checked-count";
+import { checkedCount } from "../services/checked-count";
 import { coMentionsOf, MAX_CO_MENTIONS } from "./co-mentions-of";
 import { loadNode } from "./load-node";
 import { ArticleFilterInput } from "./types/article-filter.input";

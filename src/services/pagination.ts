@@ -1,3 +1,4 @@
+import { checkedCount } from "./checked-count";
 import { InvalidInputError } from "./errors";
 
 /** The most items one page may hold; asking for more is an error, never a silent cut. */
@@ -42,9 +43,7 @@ export function toPageRequest(args: PageArgs): PageRequest {
   if (args.after != null && args.before != null) throw new InvalidInputError("pass either after or before, not both", "before");
   for (const name of ["first", "last"] as const) {
     const value = args[name];
-    if (value != null && (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)) {
-      throw new InvalidInputError(`${name} must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${value}`, name);
-    }
+    if (value != null) checkedCount(value, MAX_PAGE_SIZE, name);
   }
   const backward = args.last != null || (args.before != null && args.first == null);
   return {
