@@ -25,7 +25,7 @@ export interface SearchHit {
  * search rank nearly the whole corpus; beyond this many, relevance ranks the most recently stored
  * matches, which recency favours anyway, and `NEWEST`/`OLDEST` still reach every match.
  */
-export const MAX_RANKED_MATCHES = 5000;
+export const MAX_RANKED_MATCHES = 2000;
 
 /** Column weights of BM25: a term in the headline counts ten times one in the body. */
 const BM25_WEIGHTS = "10.0, 4.0, 1.0";
