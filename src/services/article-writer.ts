@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager, type EntityTarget, type InsertResult, type ObjectLiteral } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { Article } from "../entities/article";
 import { ArticleAuthor } from "../entities/article-author";
 import { ArticlePhoto } from "../entities/article-photo";
@@ -33,6 +34,12 @@ const ROLE_ORDER = [MentionRole.QUOTED, MentionRole.DEPICTED, MentionRole.MENTIO
  * again by its identity key and rewritten in place; an identical one is left untouched.
  */
 export class ArticleWriter {
+  /**
+   * Topic IDs by slug, learnt as stories name them: the taxonomy changes with a release of
+   * `data/`, not while stories are written, and this saves a statement per story.
+   */
+  private readonly topicIds = new Map<string, number>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -83,11 +90,11 @@ export class ArticleWriter {
 
       const authors = unique(names.authors);
       if (authors.length > 0) {
-        await manager.insert(ArticleAuthor, authors.map((person, position) => ({ articleId: article.id, personId: person.id, position })));
+        await insertRows(manager, ArticleAuthor, authors.map((person, position) => ({ articleId: article.id, personId: person.id, position })));
       }
       for (const [position, photo] of (story.photos ?? []).entries()) {
         const stored = await this.writePhoto(manager, photo, names.photos[position]);
-        await manager.insert(ArticlePhoto, { articleId: article.id, photoId: stored.id, position });
+        await insertRows(manager, ArticlePhoto, [{ articleId: article.id, photoId: stored.id, position }]);
       }
       for (const { entity, tag } of names.tags) {
         if (tag.place && entity instanceof Place) await registry.completePlace(entity, tag.place);
@@ -95,7 +102,8 @@ export class ArticleWriter {
       await this.writeMentions(manager, registry, article, story, names);
       await this.writeTopics(manager, article, story);
       if (story.related && story.related.length > 0) {
-        await manager.insert(
+        await insertRows(
+          manager,
           RelatedLink,
           story.related.map((link, position) => ({
             articleId: article.id,
@@ -132,7 +140,7 @@ export class ArticleWriter {
     if (existing) await manager.delete(PhotoDepiction, { photoId: photo.id });
     const people = unique(names.depicts);
     if (people.length > 0) {
-      await manager.insert(PhotoDepiction, people.map((person, position) => ({ photoId: photo.id, personId: person.id, position })));
+      await insertRows(manager, PhotoDepiction, people.map((person, position) => ({ photoId: photo.id, personId: person.id, position })));
     }
     return photo;
   }
@@ -166,7 +174,8 @@ export class ArticleWriter {
         surfaceForms: [entity.name, ...(aliases.get(entity.id) ?? []), ...(tag?.surfaceForms ?? [])],
       })),
     );
-    await manager.insert(
+    await insertRows(
+      manager,
       Mention,
       located.map((found) => {
         const { tag, roles } = byEntity.get(found.key)!;
@@ -185,14 +194,17 @@ export class ArticleWriter {
   private async writeTopics(manager: EntityManager, article: Article, story: ArticleInput): Promise<void> {
     const tags = story.tags?.topics ?? [];
     if (tags.length === 0) return;
-    const topics = await manager.find(Topic, { where: { slug: In(tags.map((tag) => tag.slug)) } });
+    const unknown = [...new Set(tags.map((tag) => tag.slug))].filter((slug) => !this.topicIds.has(slug));
+    if (unknown.length > 0) {
+      for (const topic of await manager.find(Topic, { where: { slug: In(unknown) } })) this.topicIds.set(topic.slug, topic.id);
+    }
     const rows: Array<Pick<ArticleTopic, "articleId" | "topicId" | "weight">> = [];
     for (const [index, tag] of tags.entries()) {
-      const topic = topics.find((candidate) => candidate.slug === tag.slug);
-      if (!topic) throw new InvalidInputError(`unknown topic "${tag.slug}"`, `tags.topics[${index}].slug`);
-      if (!rows.some((row) => row.topicId === topic.id)) rows.push({ articleId: article.id, topicId: topic.id, weight: tag.weight ?? 1 });
+      const topicId = this.topicIds.get(tag.slug);
+      if (topicId === undefined) throw new InvalidInputError(`unknown topic "${tag.slug}"`, `tags.topics[${index}].slug`);
+      if (!rows.some((row) => row.topicId === topicId)) rows.push({ articleId: article.id, topicId, weight: tag.weight ?? 1 });
     }
-    await manager.insert(ArticleTopic, rows);
+    await insertRows(manager, ArticleTopic, rows);
   }
 }
 
@@ -262,9 +274,17 @@ function countWords(parts: string[]): number {
   return parts.reduce((total, part) => total + (part.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0), 0);
 }
 
+/**
+ * Inserts rows without reading anything back: `manager.insert` would work out generated values for
+ * every row, and edges have none the writer needs.
+ */
+async function insertRows<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, rows: Array<QueryDeepPartialEntity<E>>): Promise<InsertResult> {
+  return manager.createQueryBuilder().insert().into(target).values(rows).updateEntity(false).execute();
+}
+
 /** Inserts a story row and returns its new ID. */
 async function insertedId(manager: EntityManager, fields: Partial<Article>): Promise<number> {
-  const result = await manager.createQueryBuilder().insert().into(Article).values(fields).updateEntity(false).execute();
+  const result = await insertRows(manager, Article, [fields as QueryDeepPartialEntity<Article>]);
   // SQLite reports the new row's ID as the raw result; drivers with RETURNING fill `identifiers`.
   return Number(result.identifiers[0]?.id ?? result.raw);
 }
