@@ -1,5 +1,6 @@
 import { In, type EntityManager } from "typeorm";
 import { Article } from "../entities/article";
+import { DAY_MS } from "./dashboard/time-buckets";
 import { runSql } from "./sql";
 
 /** A story related to another, with why. */
@@ -170,7 +171,7 @@ export class RelatedCoverageRanker {
  */
 function closeness(a: Date | null, b: Date | null): number {
   if (!a || !b) return 0.5;
-  const days = Math.abs(a.getTime() - b.getTime()) / 86_400_000;
+  const days = Math.abs(a.getTime() - b.getTime()) / DAY_MS;
   return 0.5 + 0.5 / (1 + days / TIME_HALF_LIFE_DAYS);
 }
 

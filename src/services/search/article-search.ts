@@ -3,6 +3,7 @@ import { Article } from "../../entities/article";
 import { compileArticleFilter, type ArticleFilter } from "../article-filter";
 import { countKeysetList, fetchKeysetPage, hydratePages, type KeysetList } from "../keyset";
 import { encodeCursor, type Page, type PageRequest } from "../pagination";
+import { DAY_MS } from "../dashboard/time-buckets";
 import { fromDbTimestamp, runSql } from "../sql";
 import { compileSearchQuery } from "./search-query";
 
@@ -83,7 +84,7 @@ export class ArticleSearch {
     const oldest = Math.min(...dates.filter((date): date is number => date !== null), newest);
     const ranked = rows
       .map((row, index) => {
-        const days = ((newest - (dates[index] ?? oldest)) / 86_400_000);
+        const days = (newest - (dates[index] ?? oldest)) / DAY_MS;
         return { id: Number(row.id), score: -row.bm25 * (0.6 + 0.4 * 2 ** (-days / RECENCY_HALF_LIFE_DAYS)) };
       })
       .sort((a, b) => b.score - a.score || a.id - b.id);
