@@ -10,6 +10,7 @@ import { Topic } from "../entities/topic";
 import type { PlaceFacts } from "./article-input";
 import { InvalidInputError } from "./errors";
 import { nameKey, transliterationKey } from "./names";
+import { runSql, type SqlParams } from "./sql";
 
 /** The entity classes that share the `entity` table, by the name of their type. */
 export const ENTITY_CLASSES = { Person, Place, Organization, Topic } as const;
@@ -90,25 +91,41 @@ export class EntityRegistry {
       if (match?.by === "transliteration") await this.addAliases(match.entity, [request.name]);
       if (!match) missing.set(`${request.type}:${nameKey(request.name)}`, request);
     }
-    // One multi-row INSERT per type, then one SELECT for every new row: saving them one by one
-    // would cost two statements each, and a story can bring dozens of new names.
+    // One multi-row INSERT, then one SELECT for every new row: saving them one by one would cost
+    // two statements each, and a story can bring dozens of new names.
     const created = new Map<string, NamedEntity>();
-    for (const type of Object.keys(ENTITY_CLASSES) as EntityType[]) {
-      const rows = [...missing.values()].filter((request) => request.type === type);
-      if (rows.length === 0) continue;
-      await this.manager
-        .createQueryBuilder()
-        .insert()
-        .into(ENTITY_CLASSES[type])
-        .values(rows.map(({ name }) => ({ name, ...derivedKeys(type, name) })) as never)
-        .updateEntity(false)
-        .execute();
-    }
+    if (missing.size > 0) await this.insertNamed([...missing.values()]);
     if (missing.size > 0) {
       const stored = await this.manager.find(NamedEntity, { where: { nameKey: In([...missing.values()].map(({ name }) => nameKey(name))) } });
       for (const entity of stored) created.set(`${entity.nodeType}:${entity.nameKey}`, entity);
     }
     return trimmed.map((request, index) => matches[index]?.entity ?? created.get(`${request.type}:${nameKey(request.name)}`)!);
+  }
+
+  /**
+   * Registers entities of any types by name alone, in one statement. The kinds of places and
+   * organizations start as OTHER, as their classes' defaults say; what a gazetteer or the
+   * registry knows completes them later.
+   */
+  private async insertNamed(requests: Array<{ type: EntityType; name: string }>): Promise<void> {
+    const params: SqlParams = {};
+    const rows = requests.map(({ type, name }, row) => {
+      const keys = derivedKeys(type, name);
+      Object.assign(params, {
+        [`type${row}`]: this.manager.connection.getMetadata(ENTITY_CLASSES[type]).discriminatorValue,
+        [`name${row}`]: name,
+        [`nameKey${row}`]: keys.nameKey,
+        [`transliterationKey${row}`]: keys.transliterationKey ?? null,
+        [`placeKind${row}`]: type === "Place" ? PlaceKind.OTHER : null,
+        [`organizationKind${row}`]: type === "Organization" ? OrganizationKind.OTHER : null,
+      });
+      return `(:type${row}, :name${row}, :nameKey${row}, :transliterationKey${row}, :placeKind${row}, :organizationKind${row})`;
+    });
+    await runSql(
+      this.manager,
+      `INSERT INTO entity (type, name, "nameKey", "transliterationKey", "placeKind", "organizationKind") VALUES ${rows.join(", ")}`,
+      params,
+    );
   }
 
   /**
@@ -136,25 +153,44 @@ export class EntityRegistry {
       }
     };
 
-    const nameKeys = [...new Set(unmatched().map((request) => request.key))];
-    if (nameKeys.length === 0) return matches;
-    const named = await this.manager.find(NamedEntity, { where: { nameKey: In(nameKeys) } });
-    assign("name", firstByTypeAndKey(named, (entity) => [entity.nameKey]), (request) => request.key);
-
-    const aliasKeys = [...new Set(unmatched().map((request) => request.key))];
-    if (aliasKeys.length > 0) {
-      const aliases = await this.manager.find(EntityAlias, { where: { aliasKey: In(aliasKeys) } });
-      const aliased = aliases.length === 0 ? [] : await this.manager.find(NamedEntity, { where: { id: In(aliases.map((row) => row.entityId)) } });
-      const keysOf = (entity: NamedEntity) => aliases.filter((row) => row.entityId === entity.id).map((row) => row.aliasKey);
-      assign("alias", firstByTypeAndKey(aliased, keysOf), (request) => request.key);
-    }
-
-    const people = unmatched().filter((request) => request.type === "Person" && request.key.includes(" "));
-    if (people.length > 0) {
-      const variants = await this.manager.find(Person, { where: { transliterationKey: In(people.map(({ name }) => transliterationKey(name))) } });
-      assign("transliteration", firstByTypeAndKey(variants, (person) => [(person as Person).transliterationKey ?? ""]), (request) => transliterationKey(request.name));
-    }
+    const keys = [...new Set(unmatched().map((request) => request.key))];
+    if (keys.length === 0) return matches;
+    const transliterations = [
+      ...new Set(unmatched().flatMap((request) => (request.type === "Person" && request.key.includes(" ") ? [transliterationKey(request.name)] : []))),
+    ];
+    const candidates = await this.candidatesFor(keys, transliterations);
+    assign("name", firstByTypeAndKey(candidates.entities, (entity) => [entity.nameKey]), (request) => request.key);
+    assign("alias", firstByTypeAndKey(candidates.entities, (entity) => candidates.aliasKeys.get(entity.id) ?? []), (request) => request.key);
+    const people = candidates.entities.filter((entity): entity is Person => entity instanceof Person);
+    const variants = firstByTypeAndKey(people, (person) => ((person as Person).transliterationKey ? [(person as Person).transliterationKey!] : []));
+    assign("transliteration", variants, (request) => (request.key.includes(" ") ? transliterationKey(request.name) : ""));
     return matches;
+  }
+
+  /**
+   * Every entity a story's names could mean, in one statement: those whose name or an alias folds
+   * to one of `keys`, and people whose transliteration key is one of `transliterations`, with the
+   * requested alias keys each entity has. Asking the three ways apart cost a statement each for
+   * every story ingested.
+   */
+  private async candidatesFor(keys: string[], transliterations: string[]): Promise<{ entities: NamedEntity[]; aliasKeys: Map<number, string[]> }> {
+    const person = this.manager.connection.getMetadata(Person).discriminatorValue;
+    const ids = [
+      `SELECT id FROM entity WHERE "nameKey" IN (:...keys)`,
+      `SELECT "entityId" FROM entity_alias WHERE "aliasKey" IN (:...keys)`,
+      ...(transliterations.length > 0 ? [`SELECT id FROM entity WHERE type = :person AND "transliterationKey" IN (:...transliterations)`] : []),
+    ];
+    const { entities, raw } = await this.manager
+      .createQueryBuilder(NamedEntity, "entity")
+      .leftJoin(EntityAlias, "alias", `alias."entityId" = entity.id AND alias."aliasKey" IN (:...keys)`)
+      .addSelect(`alias."aliasKey"`, "matchedAliasKey")
+      .where(`entity.id IN (${ids.join(" UNION ")})`, { keys, transliterations, person })
+      .getRawAndEntities<{ entity_id: number; matchedAliasKey: string | null }>();
+    const aliasKeys = new Map<number, string[]>();
+    for (const row of raw) {
+      if (row.matchedAliasKey !== null) aliasKeys.set(row.entity_id, [...(aliasKeys.get(row.entity_id) ?? []), row.matchedAliasKey]);
+    }
+    return { entities, aliasKeys };
   }
 
   /**

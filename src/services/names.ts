@@ -19,12 +19,29 @@ export function slugify(headline: string): string {
  * leading "the" ("the Pentagon" = "Pentagon").
  */
 export function nameKey(name: string): string {
-  return stripAccents(name)
-    .toLowerCase()
-    .replace(/[.'’]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/^the /, "");
+  let key = foldedNames.get(name);
+  if (key === undefined) {
+    key = foldName(name);
+    if (foldedNames.size >= FOLDED_NAMES_KEPT) foldedNames.clear();
+    foldedNames.set(name, key);
+  }
+  return key;
+}
+
+/**
+ * Keys already folded, by name. Extraction folds every candidate span of every story, and the
+ * same few thousand words and names recur from story to story; the bound keeps a long ingest
+ * from growing the map without limit.
+ */
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_KEPT = 50_000;
+
+function foldName(name: string): string {
+  const folded = stripAccents(name).toLowerCase().replace(/[.'’]/g, "");
+  // ASCII text, by far the most common, takes a cheaper pattern than the Unicode property
+  // classes other scripts need.
+  const spaced = NON_ASCII.test(folded) ? folded.replace(/[^\p{L}\p{N}]+/gu, " ") : folded.replace(/[^a-z0-9]+/g, " ");
+  return spaced.trim().replace(/^the /, "");
 }
 
 /**
@@ -42,6 +59,9 @@ export function transliterationKey(name: string): string {
   return [...words.map(skeleton), family].join(" ");
 }
 
+/** Any character outside ASCII: text without one has no accents to fold. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function stripAccents(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return NON_ASCII.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
 }

@@ -81,7 +81,10 @@ function buildLexicon(): Lexicon {
     const date = new Date(Date.UTC(2000, month, 1));
     for (const style of ["long", "short"] as const) calendar.add(date.toLocaleString("en-US", { month: style, timeZone: "UTC" }).toLowerCase());
   }
-  const lower = (word: string): string => word.toLowerCase().replace(/[’]/g, "'");
+  const lower = (word: string): string => {
+    const folded = word.toLowerCase();
+    return folded.includes("’") ? folded.replace(/’/g, "'") : folded;
+  };
   return {
     // A capital after a small letter ("DoD", "McGurk") is never how an ordinary word is written.
     isDictionaryWord: (word) => !/\p{Ll}\p{Lu}/u.test(word) && dictionary.has(lower(word)),
@@ -89,8 +92,11 @@ function buildLexicon(): Lexicon {
     isSurname: (word) => surnames.has(lower(word)),
     isCalendarWord: (word) => calendar.has(lower(word).replace(/\.$/, "")),
     // Only English ones: compromise also lists French words ("elle", "il", "des"), which name things.
-    isFunctionWord: (word) =>
-      word.length > 1 && !/\p{Lu}{2}/u.test(word) && functionWords.has(lower(word)) && dictionary.has(lower(word)),
+    isFunctionWord: (word) => {
+      if (word.length < 2 || /\p{Lu}{2}/u.test(word)) return false;
+      const folded = lower(word);
+      return functionWords.has(folded) && dictionary.has(folded);
+    },
     isRegion: (name) => regions.has(lower(name)),
     isVerbLike: (word) => verbLike.has(word) || (!known.has(word) && /\p{Ll}{2}ed$/u.test(word)),
   };

@@ -48,6 +48,9 @@ export function isTitleHead(word: string): boolean {
 
 /** True for a lower-case particle that may stand inside a personal name ("al", "bin", "von"). */
 export function isNameParticle(word: string): boolean {
+  // Particles are short, or joined by a hyphen: extraction asks of every lower-case word, and
+  // this rules out most of them before any folding.
+  if (word.length > 4 && !word.includes("-")) return false;
   return NAME_PARTICLES.has(word.toLowerCase()) || /^(?:al|el|ad|as|ash|an|ar|az)-\p{Lu}/u.test(word);
 }
 

@@ -63,7 +63,11 @@ export function topicModel(vocabulary: Record<string, TopicVocabulary>, taxonomy
   const count = (text: string, scores: Map<string, number>, weight: number): void => {
     const words = text.toLowerCase().replace(/’/g, "'").match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? [];
     for (let i = 0; i < words.length; i++) {
-      const candidates = [...(byFirst.get(words[i]) ?? []), ...(byFirst.get(words[i].slice(0, 3)) ?? [])];
+      const exact = byFirst.get(words[i]);
+      const prefixed = byFirst.get(words[i].slice(0, 3));
+      // Most words start no keyword: skip them before building anything.
+      if (exact === undefined && prefixed === undefined) continue;
+      const candidates = [...(exact ?? []), ...(prefixed ?? [])];
       const credited = new Set<string>();
       for (const keyword of candidates) {
         if (credited.has(keyword.slug) || !matchesAt(words, i, keyword)) continue;
