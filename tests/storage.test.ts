@@ -69,7 +69,7 @@ describe("storage", () => {
     await loadSeedData(dataSource);
     const registry = new EntityRegistry(dataSource.manager);
     const kerman = (await registry.findOrCreate("Place", "Kerman")) as Place;
-    await registry.completePlace(kerman, { kind: "CITY", latitude: 30.28, longitude: 57.08, countryCode: "IR", countryName: "Iran" });
+    await registry.completePlaces([{ place: kerman, facts: { kind: "CITY", latitude: 30.28, longitude: 57.08, countryCode: "IR", countryName: "Iran" } }]);
     const [row] = await dataSource.query(`SELECT "placeKind", "organizationKind", latitude, "containedInId" FROM entity WHERE name = 'Kerman'`);
     const [iran] = await dataSource.query(`SELECT id FROM entity WHERE name = 'Iran'`);
     await dataSource.destroy();

@@ -14,6 +14,7 @@ import { PhotoDepiction } from "../entities/photo-depiction";
 import { RelatedLink } from "../entities/related-link";
 import { Topic } from "../entities/topic";
 import type { ArticleInput, EntityTag, PhotoInput } from "./article-input";
+import { applyEditorialTags } from "./editorial-tags";
 import { EntityRegistry, type EntityType } from "./entity-registry";
 import { InvalidInputError } from "./errors";
 import { locateMentions } from "./extraction/mention-locator";
@@ -59,7 +60,8 @@ export class ArticleWriter {
       const holders = await manager.find(Article, { where: [{ identityKey }, { slug: wantedSlug }] });
       const existing = holders.find((holder) => holder.identityKey === identityKey) ?? null;
       if (existing && existing.contentHash === contentHash) return { outcome: "unchanged", article: existing };
-      const story = options.enrich ? validate(options.enrich(arrived)) : arrived;
+      // Editorial tag hook: the editors' stored tag and untag decisions win over the record and extraction.
+      const story = await applyEditorialTags(manager, existing?.id ?? null, options.enrich ? validate(options.enrich(arrived)) : arrived);
       const slugTaken = holders.some((holder) => holder.identityKey !== identityKey && holder.slug === wantedSlug);
 
       const registry = new EntityRegistry(manager);
@@ -97,9 +99,9 @@ export class ArticleWriter {
         const stored = await this.writePhoto(manager, photo, names.photos[position]);
         await insertRows(manager, ArticlePhoto, [{ articleId: article.id, photoId: stored.id, position }]);
       }
-      for (const { entity, tag } of names.tags) {
-        if (tag.place && entity instanceof Place) await registry.completePlace(entity, tag.place);
-      }
+      await registry.completePlaces(
+        names.tags.flatMap(({ entity, tag }) => (tag.place && entity instanceof Place ? [{ place: entity, facts: tag.place }] : [])),
+      );
       await this.writeMentions(manager, registry, article, story, names);
       await this.writeTopics(manager, article, story);
       if (story.related && story.related.length > 0) {

@@ -194,29 +194,48 @@ export class EntityRegistry {
   }
 
   /**
-   * Completes a place from a gazetteer's facts when the graph has no coordinates for it yet (the
+   * Completes places from a gazetteer's facts where the graph has no coordinates for them yet (the
    * registry's own data wins): coordinates, kind and ISO code, and for a city its country, which
-   * is registered too when it is new.
+   * is registered too when it is new. The countries of a story's cities are looked up together.
    */
-  async completePlace(place: Place, facts: PlaceFacts): Promise<void> {
-    if (place.latitude !== null) return;
-    const country =
-      facts.kind === "CITY" && place.containedInId === null
-        ? ((await this.manager.findOne(Place, { where: { isoCode: facts.countryCode } })) ??
-          ((await this.findOrCreate("Place", facts.countryName)) as Place))
-        : null;
-    if (country && country.isoCode === null) {
-      await this.manager.update(Place, country.id, { placeKind: PlaceKind.COUNTRY, isoCode: facts.countryCode });
+  async completePlaces(places: Array<{ place: Place; facts: PlaceFacts }>): Promise<void> {
+    const pending = places.filter(({ place }) => place.latitude === null);
+    const needCountry = pending.filter(({ place, facts }) => facts.kind === "CITY" && place.containedInId === null);
+    const countries = await this.countriesOf(needCountry.map(({ facts }) => facts));
+    for (const { place, facts } of pending) {
+      const country = facts.kind === "CITY" && place.containedInId === null ? countries.get(facts.countryCode)! : null;
+      const completed = {
+        placeKind: place.placeKind === PlaceKind.OTHER ? (facts.kind === "COUNTRY" ? PlaceKind.COUNTRY : PlaceKind.CITY) : place.placeKind,
+        latitude: facts.latitude,
+        longitude: facts.longitude,
+        isoCode: place.isoCode ?? (facts.kind === "COUNTRY" ? facts.countryCode : null),
+        containedInId: place.containedInId ?? (country && country.id !== place.id ? country.id : null),
+      };
+      await this.manager.update(Place, place.id, completed);
+      Object.assign(place, completed);
     }
-    const completed = {
-      placeKind: place.placeKind === PlaceKind.OTHER ? (facts.kind === "COUNTRY" ? PlaceKind.COUNTRY : PlaceKind.CITY) : place.placeKind,
-      latitude: facts.latitude,
-      longitude: facts.longitude,
-      isoCode: place.isoCode ?? (facts.kind === "COUNTRY" ? facts.countryCode : null),
-      containedInId: place.containedInId ?? (country && country.id !== place.id ? country.id : null),
-    };
-    await this.manager.update(Place, place.id, completed);
-    Object.assign(place, completed);
+  }
+
+  /**
+   * The country of each ISO code the facts name: the place holding that code, else the place of
+   * that country's name (registered when new), which then gets the code.
+   */
+  private async countriesOf(facts: PlaceFacts[]): Promise<Map<string, Place>> {
+    const codes = [...new Set(facts.map((fact) => fact.countryCode))];
+    const countries = new Map<string, Place>();
+    if (codes.length === 0) return countries;
+    for (const place of await this.manager.find(Place, { where: { isoCode: In(codes) } })) countries.set(place.isoCode!, place);
+    const unknown = codes.map((code) => facts.find((fact) => fact.countryCode === code)!).filter((fact) => !countries.has(fact.countryCode));
+    const named = await this.findOrCreateAll(unknown.map((fact) => ({ type: "Place" as const, name: fact.countryName })));
+    for (const [index, fact] of unknown.entries()) {
+      const country = named[index] as Place;
+      if (country.isoCode === null) {
+        await this.manager.update(Place, country.id, { placeKind: PlaceKind.COUNTRY, isoCode: fact.countryCode });
+        Object.assign(country, { placeKind: PlaceKind.COUNTRY, isoCode: fact.countryCode });
+      }
+      countries.set(fact.countryCode, country);
+    }
+    return countries;
   }
 
   /** Aliases of each entity, in the order they were registered. */
