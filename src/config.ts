@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_LIMITS, type LimitsConfig } from "./limits/limits-config";
 
 /** Where the data lives, as chosen by `DATABASE_URL`. */
 export type DatabaseConfig = { kind: "sqlite"; file: string };
@@ -10,6 +11,14 @@ export interface Config {
   port: number;
   /** True when NODE_ENV is "production": no Sandbox landing page, internal errors masked. */
   production: boolean;
+  /** True when `REQUIRE_API_KEY` is "true": reads need an API key too (any role), not only writes. */
+  requireApiKey: boolean;
+  /** What one operation may ask for and how long it may run (`MAX_QUERY_*`, `REQUEST_TIMEOUT_MS`). */
+  limits: LimitsConfig;
+  /** Browser origins allowed to call the API from their pages (`CORS_ORIGINS`); none by default. */
+  corsOrigins: string[];
+  /** Whether the schema answers introspection (`INTROSPECTION`); on by default, so Sandbox works. */
+  introspection: boolean;
 }
 
 /** The database used when `DATABASE_URL` is unset: a file under `var/`, which git ignores. */
@@ -39,5 +48,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     port,
     production: env.NODE_ENV === "production",
+    requireApiKey: parseFlag("REQUIRE_API_KEY", env.REQUIRE_API_KEY),
+    limits: {
+      maxDepth: parseLimit("MAX_QUERY_DEPTH", env.MAX_QUERY_DEPTH, DEFAULT_LIMITS.maxDepth),
+      maxAliases: parseLimit("MAX_QUERY_ALIASES", env.MAX_QUERY_ALIASES, DEFAULT_LIMITS.maxAliases),
+      maxDirectivesPerField: parseLimit("MAX_DIRECTIVES_PER_FIELD", env.MAX_DIRECTIVES_PER_FIELD, DEFAULT_LIMITS.maxDirectivesPerField),
+      maxFieldRepeats: parseLimit("MAX_FIELD_REPEATS", env.MAX_FIELD_REPEATS, DEFAULT_LIMITS.maxFieldRepeats),
+      maxTokens: parseLimit("MAX_QUERY_TOKENS", env.MAX_QUERY_TOKENS, DEFAULT_LIMITS.maxTokens),
+      maxCost: parseLimit("MAX_QUERY_COST", env.MAX_QUERY_COST, DEFAULT_LIMITS.maxCost),
+      timeoutMs: parseLimit("REQUEST_TIMEOUT_MS", env.REQUEST_TIMEOUT_MS, DEFAULT_LIMITS.timeoutMs),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
+    introspection: env.INTROSPECTION === undefined ? true : parseFlag("INTROSPECTION", env.INTROSPECTION),
   };
+}
+
+/** A limit: a positive integer, `fallback` when unset or empty; anything else is refused. */
+function parseLimit(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`${name} "${value}" must be a positive integer`);
+  return limit;
+}
+
+/** A boolean setting: unset, "false" or "0" is false; "true" or "1" is true; anything else is refused. */
+function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "false" || value === "0") return false;
+  if (value === "true" || value === "1") return true;
+  throw new Error(`${name} "${value}" must be true or false`);
 }

@@ -3,11 +3,15 @@ import path from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource, type Logger } from "typeorm";
 import type { DatabaseConfig } from "./config";
+import { ApiKey } from "./entities/api-key";
 import { Article } from "./entities/article";
 import { ArticleAuthor } from "./entities/article-author";
 import { ArticlePhoto } from "./entities/article-photo";
 import { ArticleTopic } from "./entities/article-topic";
+import { DeletedArticle } from "./entities/deleted-article";
+import { EditorialTag } from "./entities/editorial-tag";
 import { EntityAlias } from "./entities/entity-alias";
+import { EntityRedirect } from "./entities/entity-redirect";
 import { Mention } from "./entities/mention";
 import { NamedEntity } from "./entities/named-entity";
 import { Organization } from "./entities/organization";
@@ -20,14 +24,21 @@ import { Topic } from "./entities/topic";
 import { InitialSchema1732060800000 } from "./migrations/1732060800000-initial-schema";
 import { PersonTransliterationKey1764000000000 } from "./migrations/1764000000000-person-transliteration-key";
 import { ArticleFullTextSearch1764100000000 } from "./migrations/1764100000000-article-full-text-search";
+import { EntityNameKeyIndex1764150000000 } from "./migrations/1764150000000-entity-name-key-index";
+import { WriteApi1764200000000 } from "./migrations/1764200000000-write-api";
+import { ArticleEvents1764300000000 } from "./migrations/1764300000000-article-events";
 
 /** Every TypeORM entity of the graph. */
 export const ENTITIES = [
+  ApiKey,
   Article,
   ArticleAuthor,
   ArticlePhoto,
   ArticleTopic,
+  DeletedArticle,
+  EditorialTag,
   EntityAlias,
+  EntityRedirect,
   Mention,
   NamedEntity,
   Organization,
@@ -40,7 +51,14 @@ export const ENTITIES = [
 ];
 
 /** Every migration, oldest first; `openDataSource` runs the pending ones. */
-export const MIGRATIONS = [InitialSchema1732060800000, PersonTransliterationKey1764000000000, ArticleFullTextSearch1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1732060800000,
+  PersonTransliterationKey1764000000000,
+  ArticleFullTextSearch1764100000000,
+  EntityNameKeyIndex1764150000000,
+  WriteApi1764200000000,
+  ArticleEvents1764300000000,
+];
 
 /**
  * Opens the database and brings its schema up to date by running pending migrations, so a

@@ -1,15 +1,17 @@
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, InvalidInputError } from "./services/errors";
 
 /**
- * Shapes every error a client sees. Domain errors keep their message and gain their code (and the
- * argument at fault); in production any other error thrown while resolving is masked, so no
+ * Shapes every error a client sees. Domain errors, whether a resolver threw them or a check before
+ * execution reported them (query limits, page arguments), keep their message and gain their code
+ * (and the argument at fault); in production any other error thrown while resolving is masked, so no
  * internal detail or stack trace leaves the server.
  */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError ? unwrapped.originalError : unwrapped;
     if (original instanceof DomainError) {
       return {
         ...formatted,

@@ -4,6 +4,8 @@ import { Article } from "./entities/article";
 import { ArticleAuthor } from "./entities/article-author";
 import { ArticlePhoto } from "./entities/article-photo";
 import { ArticleTopic } from "./entities/article-topic";
+import { DeletedArticle } from "./entities/deleted-article";
+import { EntityRedirect } from "./entities/entity-redirect";
 import { Mention } from "./entities/mention";
 import { NamedEntity } from "./entities/named-entity";
 import { Photo } from "./entities/photo";
@@ -48,6 +50,14 @@ export class Loaders {
   readonly article = byId(this.manager, Article);
   readonly entity = byId(this.manager, NamedEntity);
   readonly photo = byId(this.manager, Photo);
+  readonly deletedArticle = byId(this.manager, DeletedArticle);
+
+  /** The entity each merged-away entity ID now means, or null for IDs never merged. */
+  readonly entityRedirect = new DataLoader<number, number | null>(async (ids) => {
+    const rows = await this.manager.findBy(EntityRedirect, { fromId: In([...ids]) });
+    const into = new Map(rows.map((row) => [row.fromId, row.intoId]));
+    return ids.map((id) => into.get(id) ?? null);
+  });
 
   readonly aliases = new DataLoader<number, string[]>(async (ids) => {
     const aliases = await new EntityRegistry(this.manager).aliasesOf([...ids]);

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const dataSource = await openDataSource(config.database);
   const seeded = await loadSeedData(dataSource);
   log(`data: entities ${JSON.stringify(seeded.entities)}, stories ${JSON.stringify(seeded.articles)}`);
-  const server = await startServer(await buildGraphSchema(), dataSource, config);
+  // Mutations write through a second connection: see `ServerOptions.writer`.
+  const writer = config.database.file === ":memory:" ? dataSource : await openDataSource(config.database);
+  const server = await startServer(await buildGraphSchema(), dataSource, { ...config, writer });
   log(`content graph ready at ${server.url} (health: ${server.url.replace(/\/graphql$/, "/health")})`);
 
   let stopping = false;
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: finishing requests in flight, then stopping`);
     await server.stop();
+    if (writer !== dataSource) await writer.destroy();
     await dataSource.destroy();
     log("stopped");
   };

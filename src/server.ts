@@ -4,8 +4,19 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { createContext, type Context } from "./context.type";
+import { createRequestContext, type Context } from "./context.type";
 import { formatError } from "./format-error";
+import { CorsPolicy } from "./limits/cors";
+import { ExecutionTimeout } from "./limits/execution-timeout";
+import { hideFieldSuggestionsPlugin } from "./limits/field-suggestions";
+import { DEFAULT_LIMITS, type LimitsConfig } from "./limits/limits-config";
+import { limitsPlugin } from "./limits/limits-plugin";
+import { OperationLimits } from "./limits/operation-limits";
+import { TimeoutError } from "./limits/timeout-error";
+import { ArticleEventHub } from "./services/article-events/article-event-hub";
+import { PollingArticleEventSource } from "./services/article-events/polling-article-event-source";
+import { serveWebApp } from "./static-files";
+import { attachSubscriptionServer } from "./subscriptions/subscription-server";
 
 /** Largest request body accepted, in bytes; a larger one is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -15,31 +26,88 @@ export interface ServerOptions {
   host: string;
   port: number;
   production: boolean;
+  /**
+   * The connection mutations write through, apart from `dataSource` so that readers never see a
+   * write in progress; by default `dataSource` itself (an in-memory database has one connection).
+   */
+  writer?: DataSource;
+  /** Require an API key for reads too (see `REQUIRE_API_KEY`); writes always need one. */
+  requireApiKey?: boolean;
+  /** How often live updates look for new events in the database, in milliseconds (default 250). */
+  eventPollIntervalMs?: number;
+  /** What one operation may ask for and how long a request may run (default {@link DEFAULT_LIMITS}). */
+  limits?: LimitsConfig;
+  /** Browser origins allowed to call the API from their pages (default none; `*` for any). */
+  corsOrigins?: string[];
+  /** Whether introspection is answered (default true, so Sandbox and GraphiQL work). */
+  introspection?: boolean;
+}
+
+/** What guards each HTTP request besides Apollo's own checks. */
+interface RequestGuards {
+  cors: CorsPolicy;
+  timeout: ExecutionTimeout;
 }
 
 /** A running server. */
 export interface RunningServer {
   url: string;
+  /** The server's live updates: one database poller, fanned out to this process's subscribers. */
+  articleEvents: ArticleEventHub;
   /** Stops taking requests, lets those in flight finish, and closes the server. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts the HTTP server: GraphQL at `/graphql` (POST and GET, Apollo Sandbox as the landing page
- * outside production) and `GET /health`, which answers 200 only when the database does.
+ * outside production), `GET /health`, which answers 200 only when the database does, and the
+ * built web apps at `/dashboard` and `/graphiql` (see {@link serveWebApp}).
  */
 export async function startServer(schema: GraphQLSchema, dataSource: DataSource, options: ServerOptions): Promise<RunningServer> {
   const httpServer = http.createServer();
+  const articleEvents = new ArticleEventHub(
+    new PollingArticleEventSource(dataSource, {
+      intervalMs: options.eventPollIntervalMs ?? 250,
+      onError: (error) => process.stderr.write(`live updates: reading events failed, retrying: ${String(error)}\n`),
+    }),
+  );
+  const limits = new OperationLimits(options.limits ?? DEFAULT_LIMITS);
+  const subscriptions = attachSubscriptionServer(httpServer, {
+    schema,
+    dataSource,
+    articleEvents,
+    production: options.production,
+    requireApiKey: options.requireApiKey ?? false,
+    maxMessageBytes: MAX_BODY_BYTES,
+    limits,
+  });
+  const introspection = options.introspection ?? true;
+  const guards: RequestGuards = { cors: new CorsPolicy(options.corsOrigins ?? []), timeout: new ExecutionTimeout(limits.config.timeoutMs) };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: formatError(options.production),
     includeStacktraceInErrorResponses: !options.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // main.ts stops the server on SIGTERM and SIGINT itself. Apollo's own handlers would call
+    // stop() a second time, and a second caller of stop() waits for ever (Apollo 5.5 never
+    // resolves its stop barrier on success), so `npm start` hung on SIGTERM outside NODE_ENV=test.
+    stopOnTerminationSignals: false,
+    introspection,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [
+      limitsPlugin(limits),
+      guards.timeout.plugin(),
+      ...(introspection ? [] : [hideFieldSuggestionsPlugin()]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's documented way to stop a WebSocket server with the HTTP one: at drain time.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
+    ],
   });
   await apollo.start();
+  await articleEvents.start();
 
   httpServer.on("request", (request, response) => {
-    handle(request, response, apollo, dataSource).catch((error: unknown) => {
+    handle(request, response, apollo, dataSource, options, guards).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
       response.end(JSON.stringify({ errors: [{ message: options.production ? "Internal server error" : String(error) }] }));
     });
@@ -51,11 +119,22 @@ export async function startServer(schema: GraphQLSchema, dataSource: DataSource,
   const address = httpServer.address() as AddressInfo;
   return {
     url: `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}/graphql`,
-    stop: () => apollo.stop(),
+    articleEvents,
+    stop: async () => {
+      await apollo.stop();
+      await articleEvents.stop();
+    },
   };
 }
 
-async function handle(request: http.IncomingMessage, response: http.ServerResponse, apollo: ApolloServer<Context>, dataSource: DataSource): Promise<void> {
+async function handle(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  apollo: ApolloServer<Context>,
+  dataSource: DataSource,
+  options: ServerOptions,
+  guards: RequestGuards,
+): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
   if (url.pathname === "/health" && request.method === "GET") {
     const healthy = await dataSource.query("SELECT 1").then(() => true, () => false);
@@ -63,17 +142,24 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     response.end(JSON.stringify({ status: healthy ? "ok" : "unavailable", database: healthy ? "ok" : "unreachable" }));
     return;
   }
+  if (await serveWebApp(request, response, url.pathname)) return;
   if (url.pathname !== "/graphql") {
     response.writeHead(404, { "content-type": "application/json" });
     response.end(JSON.stringify({ error: `nothing at ${url.pathname}; the API is at /graphql` }));
     return;
   }
 
+  const origin = request.headers.origin;
+  for (const [name, value] of Object.entries(guards.cors.headersFor(origin))) response.setHeader(name, value);
+  if (request.method === "OPTIONS") {
+    answerOptions(request, response, guards.cors);
+    return;
+  }
+
   const body = await readBody(request);
   if (body === null) {
     // Closing the connection spares reading the rest of an oversized body a client may still send.
-    response.writeHead(413, { "content-type": "application/json", connection: "close" });
-    response.end(JSON.stringify({ errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+    refuse(response, 413, "PAYLOAD_TOO_LARGE", `request body over ${MAX_BODY_BYTES} bytes`, { connection: "close" });
     return;
   }
   const headers = new HeaderMap();
@@ -85,15 +171,28 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     try {
       parsedBody = JSON.parse(body);
     } catch {
-      response.writeHead(400, { "content-type": "application/json" });
-      response.end(JSON.stringify({ errors: [{ message: "the request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] }));
+      refuse(response, 400, "BAD_REQUEST", "the request body is not valid JSON");
       return;
     }
   }
-  const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsedBody },
-    context: async () => createContext(dataSource),
-  });
+  if (Array.isArray(parsedBody)) {
+    // One operation per request keeps every limit per request; a batch would multiply them.
+    refuse(response, 400, "BATCHING_NOT_SUPPORTED", `send one operation per request; a batch of ${parsedBody.length} is refused`);
+    return;
+  }
+  let result;
+  try {
+    result = await guards.timeout.run((track) =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body: parsedBody },
+        context: async () => track(await createRequestContext(dataSource, request.headers.authorization, { requireApiKey: options.requireApiKey ?? false, writer: options.writer })),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    refuse(response, 503, error.code, error.message);
+    return;
+  }
   response.statusCode = result.status ?? 200;
   for (const [name, value] of result.headers) response.setHeader(name, value);
   if (result.body.kind === "complete") {
@@ -102,6 +201,32 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/**
+ * Answers `OPTIONS /graphql`: a CORS preflight from an allowed origin gets the methods and headers
+ * the API takes; one from any other origin is refused, so the browser never sends the request;
+ * a plain OPTIONS learns the methods.
+ */
+function answerOptions(request: http.IncomingMessage, response: http.ServerResponse, cors: CorsPolicy): void {
+  const origin = request.headers.origin;
+  if (origin === undefined || request.headers["access-control-request-method"] === undefined) {
+    response.writeHead(204, { allow: "GET, POST, OPTIONS" });
+    response.end();
+    return;
+  }
+  if (!cors.allows(origin)) {
+    refuse(response, 403, "ORIGIN_NOT_ALLOWED", `pages from ${origin} may not call this API (see CORS_ORIGINS)`);
+    return;
+  }
+  response.writeHead(204, cors.preflightHeadersFor(origin));
+  response.end();
+}
+
+/** Answers with a GraphQL-shaped error that Apollo never saw: a status, a code and a message. */
+function refuse(response: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** The request body as text, or null when it exceeds {@link MAX_BODY_BYTES}. */

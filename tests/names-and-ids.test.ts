@@ -1,5 +1,6 @@
 import path from "node:path";
 import { DEFAULT_DATABASE_URL, loadConfig, parseDatabaseUrl } from "../src/config";
+import { DEFAULT_LIMITS } from "../src/limits/limits-config";
 import { decodeGlobalId, encodeGlobalId } from "../src/services/global-id";
 import { nameKey, slugify } from "../src/services/names";
 
@@ -37,12 +38,16 @@ describe("global IDs", () => {
 });
 
 describe("configuration", () => {
-  it("defaults to a SQLite file under var/ and loopback port 4000", () => {
+  it("defaults to a SQLite file under var/, loopback port 4000, public reads, introspection on, no CORS origins, the default limits", () => {
     expect(loadConfig({})).toEqual({
       database: { kind: "sqlite", file: path.resolve("var/content-graph.sqlite") },
       host: "127.0.0.1",
       port: 4000,
       production: false,
+      requireApiKey: false,
+      limits: DEFAULT_LIMITS,
+      corsOrigins: [],
+      introspection: true,
     });
     expect(DEFAULT_DATABASE_URL).toBe("sqlite:var/content-graph.sqlite");
   });

@@ -39,13 +39,13 @@ describe("the HTTP server", () => {
   it("answers queries by POST", async () => {
     const response = await post(JSON.stringify({ query: `{ topic(slug: "syria") { name } }` }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { topic: { name: "Syria" } } });
+    expect(await response.json()).toEqual({ data: { topic: { name: "Syria" } }, extensions: { cost: { requested: 2, limit: 5000 } } });
   });
 
   it("answers queries by GET from clients that send a preflight header", async () => {
     const query = encodeURIComponent(`{ place(name: "Baghdad") { containedIn { name } } }`);
     const response = await fetch(`${origin}/graphql?query=${query}`, { headers: { "apollo-require-preflight": "true" } });
-    expect(await response.json()).toEqual({ data: { place: { containedIn: { name: "Iraq" } } } });
+    expect(await response.json()).toEqual({ data: { place: { containedIn: { name: "Iraq" } } }, extensions: { cost: { requested: 3, limit: 5000 } } });
   });
 
   it("refuses a GET without it, as a cross-site request could be", async () => {
@@ -91,7 +91,7 @@ describe("npm start", () => {
         });
       });
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ articles { totalCount } }" }) });
-      expect(await response.json()).toEqual({ data: { articles: { totalCount: 2 } } });
+      expect(await response.json()).toEqual({ data: { articles: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 5000 } } });
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);

@@ -29,17 +29,18 @@ const MAX_RELATED = 20;
 export class ArticleResolver {
   @Query(() => Article, {
     nullable: true,
-    description: "One story, by exactly one of its ID, slug or canonical URL. A story that does not exist gives null and a NOT_FOUND error.",
+    description: "One story, by exactly one of its ID, slug or canonical URL. A story that does not exist gives null and a NOT_FOUND error; the ID of a deleted story gives null and no error (`node(id:)` answers with a `DeletedArticle`).",
   })
   async article(
     @Ctx() context: Context,
     @Arg("id", () => ID, { nullable: true, description: "The story's global ID." }) id?: string,
     @Arg("slug", () => String, { nullable: true, description: "The story's slug." }) slug?: string,
     @Arg("url", () => String, { nullable: true, description: "The story's canonical URL." }) url?: string,
-  ): Promise<Article> {
+  ): Promise<Article | null> {
     const given = [id, slug, url].filter((value) => value != null);
     if (given.length !== 1) throw new InvalidInputError("pass exactly one of id, slug or url");
-    if (id != null) return (await loadNode(context, id, ["Article"])) as Article;
+    // A deleted story's ID answers null without an error (`node(id:)` tells when it was deleted).
+    if (id != null) return loadNode(context, id, ["Article"]).then((node) => (node instanceof Article ? node : null));
     const article = await context.manager.findOne(Article, { where: slug != null ? { slug } : { url: url! } });
     if (!article) throw new NotFoundError(slug != null ? `no story has the slug "${slug}"` : `no story has the URL "${url}"`);
     return article;

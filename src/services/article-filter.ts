@@ -1,5 +1,14 @@
 import type { EntityManager } from "typeorm";
+import { InvalidInputError } from "./errors";
 import { toDbTimestamp, type SqlParams } from "./sql";
+
+/**
+ * The most conditions (each field given, and each `and`, `or` and `not`, at any depth) and IDs one
+ * filter may hold. Far above what a page or dashboard needs, and below what SQLite can compile: a
+ * statement's expression tree is at most 1,000 deep and it takes at most 32,766 parameters.
+ */
+export const MAX_FILTER_CONDITIONS = 200;
+export const MAX_FILTER_IDS = 1_000;
 
 /** Entity IDs to match: a story matches when it has any of `anyOf` and all of `allOf`. */
 export interface IdMatch {
@@ -47,14 +56,18 @@ export interface FilterSql {
 /**
  * Compiles a filter into SQL conditions on the story alias `a`, joined by AND. Nested `and`, `or`
  * and `not` compile recursively; parameter names are numbered so nesting never clashes. Place and
- * topic conditions take in what lies below (Baghdad for Iraq, subtopics for a topic).
+ * topic conditions take in what lies below (Baghdad for Iraq, subtopics for a topic). A filter
+ * over {@link MAX_FILTER_CONDITIONS} or {@link MAX_FILTER_IDS} is a BAD_USER_INPUT error.
  */
 export function compileArticleFilter(manager: EntityManager, filter: ArticleFilter): FilterSql {
   const params: SqlParams = {};
   let counter = 0;
+  let conditionCount = 0;
+  let idCount = 0;
   const param = (value: unknown): string => {
     const name = `f${counter++}`;
     params[name] = value;
+    if (Array.isArray(value)) idCount += value.length;
     return name;
   };
 
@@ -81,6 +94,9 @@ export function compileArticleFilter(manager: EntityManager, filter: ArticleFilt
     // IS NOT TRUE rather than NOT: a story with no section must pass `not: { section: "..." }`,
     // where SQL's NOT (NULL = 'x') would be unknown and drop it.
     if (node.not) conditions.push(`${joined(compile(node.not), "AND")} IS NOT TRUE`);
+    conditionCount += conditions.length;
+    if (conditionCount > MAX_FILTER_CONDITIONS) throw new InvalidInputError(`the filter holds more than ${MAX_FILTER_CONDITIONS} conditions; split the request`, "filter");
+    if (idCount > MAX_FILTER_IDS) throw new InvalidInputError(`the filter holds more than ${MAX_FILTER_IDS} IDs; split the request`, "filter");
     return conditions;
 
     function matchIds(match: IdMatch | undefined, condition: (paramName: string) => string): void {

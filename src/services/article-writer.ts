@@ -273,7 +273,8 @@ function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
 
-function countWords(parts: string[]): number {
+/** Words in the parts of a story, as `Article.wordCount` counts them. */
+export function countWords(parts: string[]): number {
   return parts.reduce((total, part) => total + (part.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0), 0);
 }
 
@@ -308,6 +309,55 @@ async function insertedId(manager: EntityManager, fields: Partial<Article>): Pro
 }
 
 /** Checks a story's shape and values, naming the field at fault. */
+/**
+ * Checks that every optional field of a story, its photos, tags and related links has the type
+ * the schema gives it, so a record from a file (which any JSON can be) is refused with the field
+ * at fault instead of reaching the database as an array or an object.
+ */
+function checkShapes(input: ArticleInput): void {
+  const fail = (field: string, what: string): never => {
+    throw new InvalidInputError(`${field} must be ${what}`, field);
+  };
+  const text = (value: unknown, field: string) => value == null || typeof value === "string" || fail(field, "a string or null");
+  const texts = (value: unknown, field: string) => value == null || (Array.isArray(value) && value.every((item) => typeof item === "string")) || fail(field, "an array of strings");
+  const objects = (value: unknown, field: string): Array<Record<string, unknown>> =>
+    value == null ? [] : Array.isArray(value) && value.every((item) => typeof item === "object" && item !== null && !Array.isArray(item)) ? value : fail(field, "an array of objects");
+  const number = (value: unknown, field: string) => value == null || Number.isFinite(value) || fail(field, "a finite number");
+  const flag = (value: unknown, field: string) => value == null || typeof value === "boolean" || fail(field, "true or false");
+
+  for (const field of ["url", "slug", "summary", "section", "language", "publisher", "byline", "dateline"] as const) text(input[field], field);
+  texts(input.authors, "authors");
+  for (const [index, photo] of objects(input.photos, "photos").entries()) {
+    for (const field of ["url", "credit", "photographer", "agency", "takenAt", "takenIn"]) text(photo[field], `photos[${index}].${field}`);
+    texts(photo.depicts, `photos[${index}].depicts`);
+    flag(photo.isPool, `photos[${index}].isPool`);
+    flag(photo.isFilePhoto, `photos[${index}].isFilePhoto`);
+  }
+  if (input.tags != null && (typeof input.tags !== "object" || Array.isArray(input.tags))) fail("tags", "an object");
+  for (const kind of ["people", "places", "organizations"] as const) {
+    for (const [index, tag] of objects(input.tags?.[kind], `tags.${kind}`).entries()) {
+      const field = `tags.${kind}[${index}]`;
+      if (typeof tag.name !== "string" || tag.name.trim() === "") fail(`${field}.name`, "a non-empty string");
+      if (tag.role != null && !(ROLE_ORDER as unknown[]).includes(tag.role)) fail(`${field}.role`, `one of ${ROLE_ORDER.join(", ")}`);
+      number(tag.salience, `${field}.salience`);
+      texts(tag.surfaceForms, `${field}.surfaceForms`);
+      const place = tag.place as Record<string, unknown> | null | undefined;
+      if (place != null && !(typeof place === "object" && (place.kind === "COUNTRY" || place.kind === "CITY") && Number.isFinite(place.latitude) && Number.isFinite(place.longitude) && typeof place.countryCode === "string" && typeof place.countryName === "string")) {
+        fail(`${field}.place`, "a place with kind, latitude, longitude, countryCode and countryName");
+      }
+    }
+  }
+  for (const [index, tag] of objects(input.tags?.topics, "tags.topics").entries()) {
+    if (typeof tag.slug !== "string" || tag.slug.trim() === "") fail(`tags.topics[${index}].slug`, "a non-empty string");
+    number(tag.weight, `tags.topics[${index}].weight`);
+  }
+  for (const [index, link] of objects(input.related, "related").entries()) {
+    if (typeof link.headline !== "string") fail(`related[${index}].headline`, "a string");
+    text(link.url, `related[${index}].url`);
+    text(link.label, `related[${index}].label`);
+  }
+}
+
 function validate(input: ArticleInput): ArticleInput {
   if (typeof input !== "object" || input === null) throw new InvalidInputError("an article must be a JSON object");
   if (typeof input.headline !== "string" || input.headline.trim().length === 0) {
@@ -322,6 +372,7 @@ function validate(input: ArticleInput): ArticleInput {
       throw new InvalidInputError(`${field} must be an ISO 8601 date or timestamp`, field);
     }
   }
+  checkShapes(input);
   for (const [index, photo] of (input.photos ?? []).entries()) {
     if (typeof photo?.caption !== "string") throw new InvalidInputError("a photo needs a caption string", `photos[${index}].caption`);
     if (photo.takenAt != null && Number.isNaN(Date.parse(photo.takenAt))) {

@@ -27,3 +27,21 @@ export class NotFoundError extends DomainError {
     this.name = "NotFoundError";
   }
 }
+
+/** The request carries no usable credentials: no API key where one is needed, or an unknown or revoked one. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = "UNAUTHENTICATED";
+  constructor(message: string) {
+    super(message);
+    this.name = "UnauthenticatedError";
+  }
+}
+
+/** The caller is known but its role does not allow the operation. */
+export class ForbiddenError extends DomainError {
+  readonly code = "FORBIDDEN";
+  constructor(message: string) {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
