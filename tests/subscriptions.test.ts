@@ -12,6 +12,8 @@ import { ApiKeys } from "../src/services/api-keys";
 import type { ArticleInput } from "../src/services/article-input";
 import { ArticleWriter } from "../src/services/article-writer";
 import { ArticleEventHub } from "../src/services/article-events/article-event-hub";
+import { EditorialTags } from "../src/services/editorial-tags";
+import { EntityRegistry } from "../src/services/entity-registry";
 import type { ArticleEventBatch, ArticleEventSource } from "../src/services/article-events/article-event";
 import { loadSeedData } from "../src/services/seed-loader";
 import { openTestGraph, type TestGraph } from "./support/graph";
@@ -205,6 +207,26 @@ describe("live updates over graphql-ws", () => {
     // The next publication is the new story 105, not the revised 104.
     expect((await published.next()).data).toEqual({ articlePublished: { headline: "Syria briefing number 105" } });
     expect(updated.waiting).toBe(0);
+    await unsubscribe(updated, published);
+  });
+
+  it("sends articleUpdated when an editor tags or untags a story, with its tags as they now are", async () => {
+    const updated = await subscribe(`subscription($topic: ID!) { articleUpdated(filter: { topics: { anyOf: [$topic] } }) { headline people { name } } }`, {
+      topic: ids.syriaTopic,
+    });
+    const published = await subscribe(`subscription { articlePublished { headline } }`);
+    const { article } = await writer.write({ ...syriaStory(107), url: "https://example.com/syria-107" });
+    await published.next();
+    const tags = new EditorialTags(dataSource.manager);
+    const registry = new EntityRegistry(dataSource.manager);
+    const erdogan = await registry.findOrCreate("Person", "Recep Tayyip Erdogan");
+    await tags.tag(article, erdogan);
+    const tagged = (await updated.next()).data as { articleUpdated: { headline: string; people: Array<{ name: string }> } };
+    expect(tagged.articleUpdated.headline).toBe("Syria briefing number 107");
+    expect(tagged.articleUpdated.people).toContainEqual({ name: "Recep Tayyip Erdogan" });
+    await tags.untag(article, erdogan);
+    const untagged = (await updated.next()).data as { articleUpdated: { people: Array<{ name: string }> } };
+    expect(untagged.articleUpdated.people).not.toContainEqual({ name: "Recep Tayyip Erdogan" });
     await unsubscribe(updated, published);
   });
 

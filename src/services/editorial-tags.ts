@@ -71,6 +71,7 @@ export class EditorialTags {
         { articleId: article.id, entityId: entity.id, action: "ADD", role: options.role ?? null, salience: options.salience ?? null },
         ["articleId", "entityId"],
       );
+      await markRevised(manager, article);
       if (entity instanceof Topic) {
         await manager.upsert(ArticleTopic, { articleId: article.id, topicId: entity.id, weight: options.salience ?? 1 }, ["articleId", "topicId"]);
         return;
@@ -98,10 +99,20 @@ export class EditorialTags {
   async untag(article: Article, entity: NamedEntity): Promise<void> {
     await this.manager.transaction(async (manager) => {
       await manager.upsert(EditorialTag, { articleId: article.id, entityId: entity.id, action: "REMOVE", role: null, salience: null }, ["articleId", "entityId"]);
+      await markRevised(manager, article);
       if (entity instanceof Topic) await manager.delete(ArticleTopic, { articleId: article.id, topicId: entity.id });
       else await manager.delete(Mention, { articleId: article.id, entityId: entity.id });
     });
   }
+}
+
+/**
+ * Stamps the story as revised now. Besides telling clients when the story last changed, the
+ * update of its row is what puts an `articleUpdated` event in the live feed, since a tag changes
+ * only the story's edges.
+ */
+async function markRevised(manager: EntityManager, article: Article): Promise<void> {
+  await manager.update(Article, article.id, { revisedAt: new Date() });
 }
 
 /**

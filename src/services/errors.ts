@@ -4,6 +4,10 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
 /** The caller sent something malformed or out of range; the message says what and why. */
@@ -15,33 +19,20 @@ export class InvalidInputError extends DomainError {
     readonly field?: string,
   ) {
     super(message);
-    this.name = "InvalidInputError";
   }
 }
 
 /** The caller asked for an object that does not exist. */
 export class NotFoundError extends DomainError {
   readonly code = "NOT_FOUND";
-  constructor(message: string) {
-    super(message);
-    this.name = "NotFoundError";
-  }
 }
 
 /** The request carries no usable credentials: no API key where one is needed, or an unknown or revoked one. */
 export class UnauthenticatedError extends DomainError {
   readonly code = "UNAUTHENTICATED";
-  constructor(message: string) {
-    super(message);
-    this.name = "UnauthenticatedError";
-  }
 }
 
 /** The caller is known but its role does not allow the operation. */
 export class ForbiddenError extends DomainError {
   readonly code = "FORBIDDEN";
-  constructor(message: string) {
-    super(message);
-    this.name = "ForbiddenError";
-  }
 }

@@ -97,12 +97,24 @@ export async function openBrowser(suite: string): Promise<BrowserSession> {
   };
 }
 
+/** What the dashboard's timeline chart shows: the buckets drawn and the stories in them. */
+export interface TimelineState {
+  points: number;
+  total: number;
+}
+
 /**
- * Waits until the dashboard's timeline satisfies `condition`, a JavaScript expression over its
- * `points` (buckets drawn) and `total` (stories in them), evaluated in the page as it updates.
+ * Waits until the dashboard's timeline satisfies `condition`, reading the chart's attributes from
+ * the test as the page updates. (Playwright's in-page polling evaluates code from a string, which
+ * the dashboard's Content-Security-Policy rightly refuses.)
  */
-export async function waitForTimeline(page: Page, condition: string): Promise<void> {
-  await page.waitForFunction(
-    `(() => { const chart = document.querySelector("[data-testid=timeline-chart]"); const points = Number(chart?.getAttribute("data-points")); const total = Number(chart?.getAttribute("data-total")); return ${condition}; })()`,
-  );
+export async function waitForTimeline(page: Page, condition: (timeline: TimelineState) => boolean, timeoutMs = 10_000): Promise<void> {
+  const chart = page.getByTestId("timeline-chart");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = { points: Number(await chart.getAttribute("data-points")), total: Number(await chart.getAttribute("data-total")) };
+    if (condition(state)) return;
+    if (Date.now() > deadline) throw new Error(`the timeline never showed ${condition.toString()}: last ${state.points} points, ${state.total} stories`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

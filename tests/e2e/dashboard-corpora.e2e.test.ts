@@ -28,13 +28,13 @@ describeWithCorpora("the newsroom dashboard on the public corpora", (corpora) =>
       await page.getByRole("combobox", { name: /Follow a topic/ }).fill("Syria");
       await page.getByRole("option", { name: "Syria topic" }).click();
       await page.getByRole("button", { name: "All", exact: true }).click();
-      await waitForTimeline(page, "points > 24");
+      await waitForTimeline(page, ({ points }) => points > 24);
       // Every dated story filed under Syria falls in some month of the archive.
       const { articles } = await graph.asEditor<{ articles: { totalCount: number } }>(
         `query ($t: ID!) { articles(filter: { topics: { anyOf: [$t] }, publishedAfter: "1900-01-01T00:00:00Z" }) { totalCount } }`,
         { t: (await graph.asEditor<{ topic: { id: string } }>(`{ topic(slug: "syria") { id } }`)).topic.id },
       );
-      await waitForTimeline(page, `total === ${articles.totalCount}`);
+      await waitForTimeline(page, ({ total }) => total === articles.totalCount);
       expect(await chartTotal()).toBeGreaterThan(10);
       await browser.screenshot("syria-all-months");
     });

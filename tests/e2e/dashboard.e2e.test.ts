@@ -50,7 +50,7 @@ describeWithBrowser("the newsroom dashboard on the shipped data", () => {
 
     await waitForText(page, "ul[aria-label='Followed']", "Syria");
     const chart = page.getByTestId("timeline-chart");
-    await waitForTimeline(page, "points > 0");
+    await waitForTimeline(page, ({ points }) => points > 0);
     // Twelve months to the newest story, by month: 13 buckets, and the seed story in December 2024.
     expect(Number(await chart.getAttribute("data-points"))).toBe(13);
     expect(Number(await chart.getAttribute("data-total"))).toBe(1);
@@ -59,7 +59,7 @@ describeWithBrowser("the newsroom dashboard on the shipped data", () => {
     await browser.screenshot("syria-followed");
 
     await page.getByRole("radio", { name: "Week" }).check();
-    await waitForTimeline(page, "points > 13");
+    await waitForTimeline(page, ({ points }) => points > 13);
     expect(Number(await chart.getAttribute("data-total"))).toBe(1);
     await browser.screenshot("by-week");
   });

@@ -26,7 +26,9 @@ export async function startGraphServer(ingest: string[] = []): Promise<GraphServ
   await loadSeedData(dataSource);
   if (ingest.length) await new Ingester(dataSource).ingest(ingest);
   const { key } = await new ApiKeys(dataSource.manager).create("end-to-end tests", "editor");
-  const server: RunningServer = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false, eventPollIntervalMs: 100 });
+  // Mutations write through a connection of their own, as in `npm start`.
+  const writer = await openDataSource({ kind: "sqlite", file: path.join(scratch, "graph.sqlite") });
+  const server: RunningServer = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false, eventPollIntervalMs: 100, writer });
   const origin = server.url.replace(/\/graphql$/, "");
   return {
     origin,
@@ -43,6 +45,7 @@ export async function startGraphServer(ingest: string[] = []): Promise<GraphServ
     },
     async stop() {
       await server.stop();
+      await writer.destroy();
       await dataSource.destroy();
       fs.rmSync(scratch, { recursive: true, force: true });
     },
