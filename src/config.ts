@@ -1,8 +1,11 @@
 import path from "node:path";
 import { DEFAULT_LIMITS, type LimitsConfig } from "./limits/limits-config";
 
-/** Where the data lives, as chosen by `DATABASE_URL`. */
-export type DatabaseConfig = { kind: "sqlite"; file: string };
+/** Where the data lives, as chosen by `DATABASE_URL`: an SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { kind: "sqlite"; file: string }
+  /** `schema`: where the tables live, `public` when unset; tests give each graph its own. */
+  | { kind: "postgres"; url: string; schema?: string };
 
 /** Everything the service reads from its environment, parsed and checked once at start-up. */
 export interface Config {
@@ -19,14 +22,18 @@ export interface Config {
   corsOrigins: string[];
   /** Whether the schema answers introspection (`INTROSPECTION`); on by default, so Sandbox works. */
   introspection: boolean;
+  /** Serve the graph as an Apollo Federation 2 subgraph (`FEDERATION`); off by default. */
+  federation: boolean;
 }
 
 /** The database used when `DATABASE_URL` is unset: a file under `var/`, which git ignores. */
 export const DEFAULT_DATABASE_URL = "sqlite:var/content-graph.sqlite";
 
 /**
- * Parses `DATABASE_URL`: `sqlite:<path>` (relative to the working directory, or absolute) or
- * `sqlite::memory:`. Anything else is rejected with a message naming the accepted forms.
+ * Parses `DATABASE_URL`: `sqlite:<path>` (relative to the working directory, or absolute),
+ * `sqlite::memory:`, or `postgres://user:password@host:port/database` (`postgresql://` too, with
+ * any query options the `pg` driver reads). Anything else is rejected with a message naming the
+ * accepted forms.
  */
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   const sqlite = /^sqlite:(.+)$/.exec(url);
@@ -34,7 +41,22 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
     const target = sqlite[1];
     return { kind: "sqlite", file: target === ":memory:" ? ":memory:" : path.resolve(target) };
   }
-  throw new Error(`DATABASE_URL "${url}" is not supported: use sqlite:<path> or sqlite::memory:`);
+  if (/^postgres(?:ql)?:\/\/[^/]/.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`DATABASE_URL "${redacted(url)}" is not a valid URL`);
+    }
+    if (parsed.pathname.length <= 1) throw new Error(`DATABASE_URL "${redacted(url)}" names no database: use postgres://user:password@host:port/database`);
+    return { kind: "postgres", url };
+  }
+  throw new Error(`DATABASE_URL "${redacted(url)}" is not supported: use sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/database`);
+}
+
+/** The URL with any password replaced by `***`, so an error message never prints a secret. */
+function redacted(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
 }
 
 /** Reads the configuration from an environment (by default the process's). */
@@ -60,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
     introspection: env.INTROSPECTION === undefined ? true : parseFlag("INTROSPECTION", env.INTROSPECTION),
+    federation: parseFlag("FEDERATION", env.FEDERATION),
   };
 }
 

@@ -64,8 +64,32 @@ export const MIGRATIONS = [
  * Opens the database and brings its schema up to date by running pending migrations, so a
  * database made by an older version upgrades in place. SQLite files get WAL, which lets readers
  * go on while a writer commits, and a busy timeout so a second process waits instead of failing.
+ * PostgreSQL sessions run in UTC, so date arithmetic in SQL agrees with SQLite's, and in the
+ * configured schema when one is given (tests give each graph its own).
  */
 export async function openDataSource(database: DatabaseConfig, options: { logger?: Logger } = {}): Promise<DataSource> {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: "each" as const,
+    logger: options.logger,
+    logging: options.logger ? (["query", "error"] as const) : (["error"] as const),
+  };
+  if (database.kind === "postgres") {
+    const searchPath = database.schema ? `-c search_path=${database.schema},public ` : "";
+    const dataSource = new DataSource({
+      type: "postgres",
+      url: database.url,
+      schema: database.schema,
+      // `options` is passed to the server at connection start: every pooled session gets it.
+      extra: { options: `${searchPath}-c TimeZone=UTC` },
+      ...common,
+      logging: [...common.logging],
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    return dataSource;
+  }
   if (database.file !== ":memory:") fs.mkdirSync(path.dirname(database.file), { recursive: true });
   const dataSource = new DataSource({
     type: "sqlite",
@@ -75,11 +99,8 @@ export async function openDataSource(database: DatabaseConfig, options: { logger
     database: database.file,
     enableWAL: database.file !== ":memory:",
     busyTimeout: 10_000,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTransactionMode: "each",
-    logger: options.logger,
-    logging: options.logger ? ["query", "error"] : ["error"],
+    ...common,
+    logging: [...common.logging],
   });
   await dataSource.initialize();
   // With WAL, NORMAL syncs at checkpoints rather than at every commit: a killed process loses no

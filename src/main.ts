@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "./config";
 import { openDataSource } from "./datasource";
+import { buildSubgraphGraphSchema } from "./federation/subgraph-schema";
 import { buildGraphSchema } from "./schema";
 import { startServer } from "./server";
 import { loadSeedData } from "./services/seed-loader";
@@ -15,9 +16,10 @@ async function main(): Promise<void> {
   const seeded = await loadSeedData(dataSource);
   log(`data: entities ${JSON.stringify(seeded.entities)}, stories ${JSON.stringify(seeded.articles)}`);
   // Mutations write through a second connection: see `ServerOptions.writer`.
-  const writer = config.database.file === ":memory:" ? dataSource : await openDataSource(config.database);
-  const server = await startServer(await buildGraphSchema(), dataSource, { ...config, writer });
-  log(`content graph ready at ${server.url} (health: ${server.url.replace(/\/graphql$/, "/health")})`);
+  const writer = config.database.kind === "sqlite" && config.database.file === ":memory:" ? dataSource : await openDataSource(config.database);
+  const schema = config.federation ? await buildSubgraphGraphSchema() : await buildGraphSchema();
+  const server = await startServer(schema, dataSource, { ...config, writer });
+  log(`content graph ready at ${server.url}${config.federation ? " as an Apollo Federation 2 subgraph" : ""} (health: ${server.url.replace(/\/graphql$/, "/health")})`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
-import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth-checker";
+import { cacheControlDirective } from "./cache-hints/cache-control";
 import { ArticleMutationResolver } from "./resolvers/article-mutation.resolver";
 import { ArticleResolver } from "./resolvers/article.resolver";
 import { ArticleSubscriptionResolver } from "./resolvers/article-subscription.resolver";
@@ -39,6 +40,8 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
       EntityMutationResolver,
     ],
     authChecker,
+    // Declared so the `@cacheControl` hints on the classes are valid SDL (Apollo reads them for `cache-control`).
+    directives: [...specifiedDirectives, cacheControlDirective],
     validate: false,
     pubSub: feedOnlyPubSub,
   });

@@ -1,9 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import { cacheScopePlugin } from "./cache-hints/cache-scope-plugin";
 import { createRequestContext, type Context } from "./context.type";
 import { formatError } from "./format-error";
 import { CorsPolicy } from "./limits/cors";
@@ -94,7 +96,16 @@ export async function startServer(schema: GraphQLSchema, dataSource: DataSource,
     introspection,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
+    // Automatic persisted queries (on by default in Apollo, stated here): a client sends a query's
+    // SHA-256 alone, by GET so a CDN can cache the answer, and the text only when it is unknown.
+    // The texts live in Apollo's default cache, an in-process LRU bounded at 30 MiB.
+    cache: "bounded",
+    persistedQueries: {},
     plugins: [
+      // The `cache-control` header: the shortest `@cacheControl` age of what the answer holds,
+      // 0 (`no-store`) for anything not hinted, narrowed by who asks and what the operation is.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }),
+      cacheScopePlugin({ requireApiKey: options.requireApiKey ?? false }),
       limitsPlugin(limits),
       guards.timeout.plugin(),
       ...(introspection ? [] : [hideFieldSuggestionsPlugin()]),

@@ -48,15 +48,19 @@ describe("configuration", () => {
       limits: DEFAULT_LIMITS,
       corsOrigins: [],
       introspection: true,
+      federation: false,
     });
     expect(DEFAULT_DATABASE_URL).toBe("sqlite:var/content-graph.sqlite");
   });
 
-  it("reads DATABASE_URL as sqlite:<path> or sqlite::memory:", () => {
+  it("reads DATABASE_URL as sqlite:<path>, sqlite::memory: or postgres://", () => {
     expect(parseDatabaseUrl("sqlite:/tmp/graph.db")).toEqual({ kind: "sqlite", file: "/tmp/graph.db" });
     expect(parseDatabaseUrl("sqlite:data.db")).toEqual({ kind: "sqlite", file: path.resolve("data.db") });
     expect(parseDatabaseUrl("sqlite::memory:")).toEqual({ kind: "sqlite", file: ":memory:" });
-    expect(() => parseDatabaseUrl("mysql://host/db")).toThrow("use sqlite:<path> or sqlite::memory:");
+    expect(parseDatabaseUrl("postgres://graph:secret@127.0.0.1:5432/graph")).toEqual({ kind: "postgres", url: "postgres://graph:secret@127.0.0.1:5432/graph" });
+    expect(parseDatabaseUrl("postgresql://db.internal/news")).toEqual({ kind: "postgres", url: "postgresql://db.internal/news" });
+    expect(() => parseDatabaseUrl("postgres://graph:secret@127.0.0.1:5432")).toThrow('DATABASE_URL "postgres://graph:***@127.0.0.1:5432" names no database');
+    expect(() => parseDatabaseUrl("mysql://host/db")).toThrow("use sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/database");
   });
 
   it("rejects a PORT that is not a port", () => {

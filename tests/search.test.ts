@@ -101,9 +101,10 @@ describe("search", () => {
     });
 
     it("quotes every word it passes on, NOT binding tighter than AND, and AND than OR", () => {
-      expect(compileSearchQuery('syria "transition government" OR diplom* NOT headline:turkey')).toBe(
-        '(("syria" AND "transition government") OR ("diplom" * NOT headline : "turkey"))',
-      );
+      expect(compileSearchQuery('syria "transition government" OR diplom* NOT headline:turkey')).toEqual({
+        fts5: '(("syria" AND "transition government") OR ("diplom" * NOT headline : "turkey"))',
+        tsquery: "(('syria' & 'transition government') | ('diplom':* & !'turkey':A))",
+      });
     });
   });
 });

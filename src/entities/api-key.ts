@@ -26,6 +26,6 @@ export class ApiKey {
   createdAt!: Date;
 
   /** When the key was revoked; it authenticates nothing from then on. */
-  @Column({ type: "datetime", nullable: true })
+  @Column({ type: Date, nullable: true })
   revokedAt!: Date | null;
 }

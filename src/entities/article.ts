@@ -1,9 +1,11 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from "typeorm";
+import { STORY_CACHE_HINT } from "../cache-hints/cache-control";
 import { Node } from "./node";
 
 /** A news story: its text, when and where it was filed, and (through edges) what it touches. */
 @Entity("article")
+@Directive(STORY_CACHE_HINT)
 @ObjectType({
   implements: Node,
   description: "A news story: its text, when and where it was filed, and the people, places, organizations, topics and photos it touches.",
@@ -47,11 +49,11 @@ export class Article extends Node {
   }
 
   @Field(() => Date, { nullable: true, description: "When the story was first published (UTC); null when the source gives no date." })
-  @Column({ type: "datetime", nullable: true })
+  @Column({ type: Date, nullable: true })
   publishedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: "When the publisher last revised the story (UTC); null when never revised." })
-  @Column({ type: "datetime", nullable: true })
+  @Column({ type: Date, nullable: true })
   updatedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The publisher\'s section ("World", "Middle East").' })

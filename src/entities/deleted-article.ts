@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import { STORY_CACHE_HINT } from "../cache-hints/cache-control";
 import { encodeGlobalId } from "../services/global-id";
 import { Node } from "./node";
 
@@ -9,6 +10,7 @@ import { Node } from "./node";
  * getting an error. Article IDs are never reused, so the ID keeps this meaning.
  */
 @Entity("deleted_article")
+@Directive(STORY_CACHE_HINT)
 @ObjectType({
   implements: Node,
   description: "A story that was deleted. `node(id:)` returns this for the ID a deleted story had; the story is in no list, search, facet or related coverage any more.",
@@ -23,7 +25,7 @@ export class DeletedArticle {
   identityKey!: string;
 
   @Field(() => Date, { description: "When the story was deleted (UTC)." })
-  @Column({ type: "datetime", default: () => "CURRENT_TIMESTAMP" })
+  @Column({ type: Date, default: () => "CURRENT_TIMESTAMP" })
   deletedAt!: Date;
 
   /** The GraphQL type this object resolves to. */

@@ -1,10 +1,12 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { INHERIT_CACHE_HINT } from "../cache-hints/cache-control";
 import { NamedEntity } from "./named-entity";
 import { MentionRole } from "./mention-role";
 
 /** The edge between a story and an entity it names, with how and how much. */
 @Entity("article_mention")
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "An entity as a story names it: in what role, how centrally, how often, and where first." })
 export class Mention {
   @PrimaryGeneratedColumn()

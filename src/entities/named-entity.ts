@@ -1,5 +1,6 @@
-import { Field, InterfaceType } from "type-graphql";
+import { Directive, Field, InterfaceType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, TableInheritance, UpdateDateColumn } from "typeorm";
+import { ENTITY_CACHE_HINT } from "../cache-hints/cache-control";
 import type { NodeType } from "../services/global-id";
 import { Node } from "./node";
 
@@ -9,6 +10,7 @@ import { Node } from "./node";
  */
 @Entity("entity")
 @TableInheritance({ column: { type: "varchar", name: "type", length: 16 } })
+@Directive(ENTITY_CACHE_HINT)
 @InterfaceType("Entity", {
   implements: Node,
   description: "Something stories are about: a person, place, organization or topic.",

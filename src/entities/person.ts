@@ -1,10 +1,12 @@
-import { ObjectType } from "type-graphql";
+import { Directive, ObjectType } from "type-graphql";
 import { ChildEntity, Column } from "typeorm";
+import { ENTITY_CACHE_HINT } from "../cache-hints/cache-control";
 import { NamedEntity } from "./named-entity";
 import { Node } from "./node";
 
 /** A person in the news: someone mentioned, quoted or pictured, or a journalist. */
 @ChildEntity("PERSON")
+@Directive(ENTITY_CACHE_HINT)
 @ObjectType({
   implements: [Node, NamedEntity],
   description: "A person in the news: someone a story mentions, quotes or pictures, or who wrote or photographed it.",

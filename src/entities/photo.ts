@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
+import { ENTITY_CACHE_HINT } from "../cache-hints/cache-control";
 import { Node } from "./node";
 
 /** A news photo with its caption and the credit line parsed into who took it and for whom. */
 @Entity("photo")
+@Directive(ENTITY_CACHE_HINT)
 @ObjectType({
   implements: Node,
   description: "A news photo: its caption, the credit line, and who took it, for which agency, where, when and of whom.",
@@ -41,7 +43,7 @@ export class Photo extends Node {
   isFilePhoto!: boolean;
 
   @Field(() => Date, { nullable: true, description: "When the photo was taken (UTC); null when unknown." })
-  @Column({ type: "datetime", nullable: true })
+  @Column({ type: Date, nullable: true })
   takenAt!: Date | null;
 
   /** The person credited with the photo. */

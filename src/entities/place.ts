@@ -1,11 +1,13 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
 import { ChildEntity, Column } from "typeorm";
+import { ENTITY_CACHE_HINT } from "../cache-hints/cache-control";
 import { NamedEntity } from "./named-entity";
 import { Node } from "./node";
 import { PlaceKind } from "./place-kind";
 
 /** A country, city, region or other place, with its position and what contains it. */
 @ChildEntity("PLACE")
+@Directive(ENTITY_CACHE_HINT)
 @ObjectType({
   implements: [Node, NamedEntity],
   description: "A country, city, region or other place, with its coordinates and the places around it.",

@@ -1,5 +1,6 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { ChildEntity, Column } from "typeorm";
+import { ENTITY_CACHE_HINT } from "../cache-hints/cache-control";
 import { NamedEntity } from "./named-entity";
 import { Node } from "./node";
 
@@ -8,6 +9,7 @@ import { Node } from "./node";
  * "Syria" sit below them.
  */
 @ChildEntity("TOPIC")
+@Directive(ENTITY_CACHE_HINT)
 @ObjectType({
   implements: [Node, NamedEntity],
   description:

@@ -43,6 +43,8 @@ function multiplier(args: Record<string, unknown>, argumentNames: ReadonlySet<st
   }
   if (typeof args.first === "number") return Math.max(args.first, 0);
   if (Array.isArray(args.ids)) return args.ids.length;
+  // A federation router's `_entities` resolves one object a representation.
+  if (Array.isArray(args.representations)) return args.representations.length;
   if (argumentNames.has("entities") || argumentNames.has("topics")) {
     return (Array.isArray(args.entities) ? args.entities.length : 0) + (Array.isArray(args.topics) ? args.topics.length : 0);
   }

@@ -1,5 +1,6 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
 import type { TableColumnOptions } from "typeorm/schema-builder/options/TableColumnOptions";
+import { portableTable } from "../services/sql-dialect";
 
 const id: TableColumnOptions = { name: "id", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" };
 const timestamp = (name: string, nullable = false): TableColumnOptions =>
@@ -21,7 +22,7 @@ export class InitialSchema1732060800000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "entity",
         columns: [
           id,
@@ -49,10 +50,10 @@ export class InitialSchema1732060800000 implements MigrationInterface {
           new TableIndex({ name: "IDX_entity_containedIn", columnNames: ["containedInId"] }),
           new TableIndex({ name: "IDX_entity_parent", columnNames: ["parentId"] }),
         ],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "entity_alias",
         columns: [
           { ...integer("entityId"), isPrimary: true },
@@ -61,10 +62,10 @@ export class InitialSchema1732060800000 implements MigrationInterface {
         ],
         foreignKeys: [references("entityId", "entity", "CASCADE")],
         indices: [new TableIndex({ name: "IDX_entity_alias_key", columnNames: ["aliasKey"] })],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "article",
         columns: [
           id,
@@ -95,18 +96,18 @@ export class InitialSchema1732060800000 implements MigrationInterface {
           new TableIndex({ name: "IDX_article_dateline", columnNames: ["datelineId"] }),
           new TableIndex({ name: "IDX_article_publisher", columnNames: ["publisherId"] }),
         ],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "article_author",
         columns: [{ ...integer("articleId"), isPrimary: true }, { ...integer("personId"), isPrimary: true }, integer("position")],
         foreignKeys: [references("articleId", "article", "CASCADE"), references("personId", "entity", "CASCADE")],
         indices: [new TableIndex({ name: "IDX_article_author_person", columnNames: ["personId", "articleId"] })],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "article_mention",
         columns: [id, integer("articleId"), integer("entityId"), text("role", 16), real("salience"), integer("count"), text("evidence", undefined, true)],
         foreignKeys: [references("articleId", "article", "CASCADE"), references("entityId", "entity", "CASCADE")],
@@ -114,18 +115,18 @@ export class InitialSchema1732060800000 implements MigrationInterface {
           new TableIndex({ name: "UQ_article_mention", columnNames: ["articleId", "entityId"], isUnique: true }),
           new TableIndex({ name: "IDX_article_mention_entity", columnNames: ["entityId", "articleId"] }),
         ],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "article_topic",
         columns: [{ ...integer("articleId"), isPrimary: true }, { ...integer("topicId"), isPrimary: true }, real("weight")],
         foreignKeys: [references("articleId", "article", "CASCADE"), references("topicId", "entity", "CASCADE")],
         indices: [new TableIndex({ name: "IDX_article_topic_topic", columnNames: ["topicId", "articleId"] })],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "photo",
         columns: [
           id,
@@ -150,26 +151,26 @@ export class InitialSchema1732060800000 implements MigrationInterface {
           new TableIndex({ name: "IDX_photo_photographer", columnNames: ["photographerId"] }),
           new TableIndex({ name: "IDX_photo_taken_in", columnNames: ["takenInId"] }),
         ],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "article_photo",
         columns: [{ ...integer("articleId"), isPrimary: true }, { ...integer("photoId"), isPrimary: true }, integer("position")],
         foreignKeys: [references("articleId", "article", "CASCADE"), references("photoId", "photo", "CASCADE")],
         indices: [new TableIndex({ name: "IDX_article_photo_photo", columnNames: ["photoId", "articleId"] })],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "photo_depiction",
         columns: [{ ...integer("photoId"), isPrimary: true }, { ...integer("personId"), isPrimary: true }, integer("position")],
         foreignKeys: [references("photoId", "photo", "CASCADE"), references("personId", "entity", "CASCADE")],
         indices: [new TableIndex({ name: "IDX_photo_depiction_person", columnNames: ["personId", "photoId"] })],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "related_link",
         columns: [
           { ...integer("articleId"), isPrimary: true },
@@ -180,7 +181,7 @@ export class InitialSchema1732060800000 implements MigrationInterface {
           text("label", 200, true),
         ],
         foreignKeys: [references("articleId", "article", "CASCADE")],
-      }),
+      })),
     );
   }
 

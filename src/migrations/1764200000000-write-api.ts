@@ -1,4 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
+import { portableTable } from "../services/sql-dialect";
 
 /**
  * What the write API needs beyond the stories themselves: API keys (only hashes of their secrets),
@@ -10,7 +11,7 @@ export class WriteApi1764200000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "api_key",
         columns: [
           { name: "id", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" },
@@ -25,21 +26,21 @@ export class WriteApi1764200000000 implements MigrationInterface {
           new TableIndex({ name: "UQ_api_key_hash", columnNames: ["keyHash"], isUnique: true }),
           new TableIndex({ name: "UQ_api_key_prefix", columnNames: ["prefix"], isUnique: true }),
         ],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "deleted_article",
         columns: [
-          // The deleted story's own ID: article IDs are AUTOINCREMENT, so no later story takes it.
+          // The deleted story's own ID: article IDs are AUTOINCREMENT (a sequence on PostgreSQL), so no later story takes it.
           { name: "id", type: "integer", isPrimary: true },
           { name: "identityKey", type: "varchar", length: "64" },
           { name: "deletedAt", type: "datetime", default: "CURRENT_TIMESTAMP" },
         ],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "entity_redirect",
         columns: [
           { name: "fromId", type: "integer", isPrimary: true },
@@ -48,10 +49,10 @@ export class WriteApi1764200000000 implements MigrationInterface {
         ],
         foreignKeys: [new TableForeignKey({ columnNames: ["intoId"], referencedTableName: "entity", referencedColumnNames: ["id"], onDelete: "CASCADE" })],
         indices: [new TableIndex({ name: "IDX_entity_redirect_into", columnNames: ["intoId"] })],
-      }),
+      })),
     );
     await queryRunner.createTable(
-      new Table({
+      portableTable(queryRunner, new Table({
         name: "editorial_tag",
         columns: [
           { name: "articleId", type: "integer", isPrimary: true },
@@ -66,7 +67,7 @@ export class WriteApi1764200000000 implements MigrationInterface {
           new TableForeignKey({ columnNames: ["entityId"], referencedTableName: "entity", referencedColumnNames: ["id"], onDelete: "CASCADE" }),
         ],
         indices: [new TableIndex({ name: "IDX_editorial_tag_entity", columnNames: ["entityId"] })],
-      }),
+      })),
     );
   }
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { InvalidInputError } from "./errors";
+import type { SearchMatch } from "./search/search-query";
 import { toDbTimestamp, type SqlParams } from "./sql";
+import { matchExpression, textMatchCondition } from "./sql-dialect";
 
 /**
  * The most conditions (each field given, and each `and`, `or` and `not`, at any depth) and IDs one
@@ -37,8 +39,8 @@ export interface ArticleFilter {
   publishedBefore?: Date;
   /** Stories with (true) or without (false) a photo. */
   hasPhoto?: boolean;
-  /** A full-text condition, already compiled to the database's match expression. */
-  textMatch?: string;
+  /** A full-text condition, already compiled to each database's match expression. */
+  textMatch?: SearchMatch;
   /** Every one of these filters holds. */
   and?: ArticleFilter[];
   /** At least one of these filters holds. */
@@ -88,7 +90,7 @@ export function compileArticleFilter(manager: EntityManager, filter: ArticleFilt
     if (node.publishedAfter) conditions.push(`a."publishedAt" >= :${param(toDbTimestamp(manager, node.publishedAfter))}`);
     if (node.publishedBefore) conditions.push(`a."publishedAt" < :${param(toDbTimestamp(manager, node.publishedBefore))}`);
     if (node.hasPhoto != null) conditions.push(`${node.hasPhoto ? "" : "NOT "}EXISTS (SELECT 1 FROM article_photo WHERE "articleId" = a.id)`);
-    if (node.textMatch != null) conditions.push(`a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :${param(node.textMatch)})`);
+    if (node.textMatch != null) conditions.push(textMatchCondition(manager, param(matchExpression(manager, node.textMatch))));
     for (const child of node.and ?? []) conditions.push(joined(compile(child), "AND"));
     if (node.or && node.or.length > 0) conditions.push(`(${node.or.map((child) => joined(compile(child), "AND")).join(" OR ")})`);
     // IS NOT TRUE rather than NOT: a story with no section must pass `not: { section: "..." }`,

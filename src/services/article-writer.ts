@@ -20,6 +20,7 @@ import { InvalidInputError } from "./errors";
 import { locateMentions } from "./extraction/mention-locator";
 import { slugify } from "./names";
 import { runSql, type SqlParams } from "./sql";
+import { dialectOf } from "./sql-dialect";
 
 /** What writing one story did. */
 export interface WriteResult {
@@ -303,8 +304,10 @@ async function insertRows<E extends ObjectLiteral>(manager: EntityManager, targe
 async function insertedId(manager: EntityManager, fields: Partial<Article>): Promise<number> {
   // The query builder converts dates to what the database stores; `updateEntity(false)` spares
   // reading the row back.
-  const result = await manager.createQueryBuilder().insert().into(Article).values(fields as QueryDeepPartialEntity<Article>).updateEntity(false).execute();
-  // SQLite reports the new row's ID as the raw result; drivers with RETURNING fill `identifiers`.
+  const insert = manager.createQueryBuilder().insert().into(Article).values(fields as QueryDeepPartialEntity<Article>).updateEntity(false);
+  // SQLite reports the new row's ID as the raw result; PostgreSQL returns it when asked.
+  if (dialectOf(manager) === "postgres") return Number((await insert.returning("id").execute()).raw[0].id);
+  const result = await insert.execute();
   return Number(result.identifiers[0]?.id ?? result.raw);
 }
 

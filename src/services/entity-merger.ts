@@ -5,6 +5,7 @@ import { NamedEntity } from "../entities/named-entity";
 import { EntityRegistry } from "./entity-registry";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { runSql } from "./sql";
+import { greatestSql } from "./sql-dialect";
 
 /**
  * The edge tables that point at an entity and hold at most one row per (owner, entity): moving
@@ -56,7 +57,7 @@ export class EntityMerger {
       await runSql(
         manager,
         `UPDATE article_mention SET
-           salience = max(salience, ${other("salience")}),
+           salience = ${greatestSql(manager, "salience", other("salience"))},
            count = count + ${other("count")},
            role = CASE WHEN 'QUOTED' IN (role, ${other("role")}) THEN 'QUOTED' WHEN 'DEPICTED' IN (role, ${other("role")}) THEN 'DEPICTED' ELSE role END,
            evidence = coalesce(evidence, ${other("evidence")})

@@ -134,7 +134,7 @@ export class RelatedCoverageRanker {
     const rows = await runSql<Share>(
       this.manager,
       `WITH corpus AS (
-         SELECT total, CASE WHEN total * :share > :minCap THEN total * :share ELSE :minCap END AS cap
+         SELECT total, CASE WHEN total * CAST(:share AS double precision) > :minCap THEN total * CAST(:share AS double precision) ELSE :minCap END AS cap
          FROM (SELECT COUNT(*) AS total FROM article) counted),
        entity_df AS (
          SELECT "entityId" AS "itemId", COUNT(*) AS df FROM article_mention

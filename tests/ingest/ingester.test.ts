@@ -7,18 +7,22 @@ import { Ingester, StrictModeError } from "../../src/services/ingest/ingester";
 import { loadSeedData } from "../../src/services/seed-loader";
 import { runSql } from "../../src/services/sql";
 import { describeWithSeedPage, SEED_PAGE } from "../support/corpora";
+import { openTestDatabase, type TestDatabase } from "../support/graph";
 
 
 describe("ingesting files", () => {
   let dataSource: DataSource;
+  let database: TestDatabase;
   let dir: string;
   beforeEach(async () => {
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
+    database = await openTestDatabase();
+    dataSource = await openDataSource(database.config);
     await loadSeedData(dataSource);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-"));
   });
   afterEach(async () => {
     await dataSource.destroy();
+    await database.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -46,13 +50,14 @@ describe("ingesting files", () => {
       expect(places).not.toContain("Washington, D.C.");
       expect(await names(story.id, "ORGANIZATION")).toEqual(expect.arrayContaining(["Hamas", "Hezbollah", "Islamic State", "Popular Mobilization Forces"]));
 
-      const [photo] = await runSql<{ photographer: string; agency: string; isPool: number; isFilePhoto: number }>(
+      const [photo] = await runSql<{ photographer: string; agency: string; isPool: number | boolean; isFilePhoto: number | boolean }>(
         dataSource.manager,
         `SELECT ph.name AS photographer, ag.name AS agency, p."isPool", p."isFilePhoto" FROM article_photo ap JOIN photo p ON p.id = ap."photoId"
          JOIN entity ph ON ph.id = p."photographerId" JOIN entity ag ON ag.id = p."agencyId" WHERE ap."articleId" = :id`,
         { id: story.id },
       );
-      expect(photo).toEqual({ photographer: "Bryan R. Smith", agency: "Reuters", isPool: 1, isFilePhoto: 1 });
+      // A raw boolean reads 1 on SQLite and true on PostgreSQL.
+      expect({ ...photo, isPool: Boolean(photo.isPool), isFilePhoto: Boolean(photo.isFilePhoto) }).toEqual({ photographer: "Bryan R. Smith", agency: "Reuters", isPool: true, isFilePhoto: true });
       const depicted = await runSql<{ name: string }>(
         dataSource.manager,
         `SELECT e.name FROM photo_depiction d JOIN entity e ON e.id = d."personId" JOIN article_photo ap ON ap."photoId" = d."photoId" WHERE ap."articleId" = :id ORDER BY d.position`,

@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { DASHBOARD_CACHE_HINT } from "../../cache-hints/cache-control";
 import type { Period } from "../../services/dashboard/period";
 
 /** An entity named in the same stories as another. */
+@Directive(DASHBOARD_CACHE_HINT)
 @ObjectType({ description: "An entity named in the same stories as another, how many stories they share, and the newest of them." })
 export class CoMentionEdge {
   @Field(() => Int, { description: "Stories that name both (within the period asked for)." })

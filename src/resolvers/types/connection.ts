@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../../cache-hints/cache-control";
 import type { Page } from "../../services/pagination";
 import { PageInfo } from "./page-info";
 
@@ -15,6 +16,7 @@ export interface ConnectionValue<T> {
  * pageInfo totalCount }`. One factory, so every list of the API pages the same way.
  */
 export function Connection<T extends object>(nodeType: ClassType<T>, nodeName: string, description: string) {
+  @Directive(INHERIT_CACHE_HINT)
   @ObjectType(`${nodeName}Edge`, { description: `One ${description} in a list, with its cursor.` })
   class Edge {
     @Field({ description: "Opaque position of this item; pass it as `after` or `before` to page from here." })

@@ -1,7 +1,9 @@
 import { GraphQLDate } from "graphql-scalars";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../../cache-hints/cache-control";
 
 /** One bucket of a coverage timeline. */
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "One day, week or month of a coverage timeline." })
 export class CoverageBucket {
   @Field(() => GraphQLDate, { description: "The first day of the bucket (UTC): a Monday for weeks, the 1st for months." })

@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../../cache-hints/cache-control";
 import { Article } from "../../entities/article";
 import { NamedEntity } from "../../entities/named-entity";
 
 /** One link of a chain between two entities. */
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "One link of a chain between two entities: two entities named in the same stories, and those stories." })
 export class EntityPathHop {
   @Field(() => NamedEntity, { description: "The entity nearer the chain's start." })

@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { DASHBOARD_CACHE_HINT } from "../../cache-hints/cache-control";
 import { EntityFacetValue } from "./entity-facet-value";
 import { SectionFacetValue } from "./section-facet-value";
 
 /** The matching stories counted by topic, person, place, organization, author, section and publisher. */
+@Directive(DASHBOARD_CACHE_HINT)
 @ObjectType({
   description:
     "The stories matching a filter (and search), counted by topic, person, place, organization, author, section and publisher; each list has the largest counts first, ties going to the entity registered first (sections A to Z).",

@@ -1,6 +1,8 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../../cache-hints/cache-control";
 
 /** Where a page sits in its list (Relay cursor connections). */
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "Where a page sits in its list, and the cursors to fetch the pages around it." })
 export class PageInfo {
   @Field({ description: "True when more items follow: fetch them with `first` and `after: endCursor`." })

@@ -1,7 +1,9 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../../cache-hints/cache-control";
 import { Article } from "../../entities/article";
 
 /** A story related to another, with the score and the reasons. */
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "A story related to another: how closely, whether an editor linked it, and what the two share." })
 export class RelatedCoverageEdge {
   @Field(() => Float, {

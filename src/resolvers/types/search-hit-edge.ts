@@ -1,7 +1,9 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Directive, Field, Float, ObjectType } from "type-graphql";
+import { INHERIT_CACHE_HINT } from "../../cache-hints/cache-control";
 import { Article } from "../../entities/article";
 
 /** One search result: the story, its cursor, and why it matched. */
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "One search result: the story, its cursor, its score and the passages that matched." })
 export class SearchHitEdge {
   @Field({ description: "Opaque position of this result; pass it as `after` to page on. Stable while paging." })

@@ -1,7 +1,9 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
+import { DASHBOARD_CACHE_HINT } from "../../cache-hints/cache-control";
 import { NamedEntity } from "../../entities/named-entity";
 
 /** An entity whose share of coverage rose in a window against a baseline. */
+@Directive(DASHBOARD_CACHE_HINT)
 @ObjectType({
   description:
     "An entity whose share of coverage rose in the window against the baseline. Its share in a period is its stories over all (story, entity) pairs of the kind asked for, so a busier window lifts nobody by itself.",

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { runSql } from "../sql";
 import type { ArticleEvent, ArticleEventBatch, ArticleEventSource } from "./article-event";
 
 /** Options of {@link PollingArticleEventSource}. */
@@ -71,7 +72,7 @@ export class PollingArticleEventSource implements ArticleEventSource {
 
   private async poll(deliver: (batch: ArticleEventBatch) => Promise<void>): Promise<void> {
     const reader = this.reader!;
-    const events: ArticleEvent[] = await reader.query(`SELECT seq, "articleId", kind FROM article_event WHERE seq > ? ORDER BY seq`, [this.last]);
+    const events = await runSql<ArticleEvent>(reader.manager, `SELECT seq, "articleId", kind FROM article_event WHERE seq > :last ORDER BY seq`, { last: this.last });
     if (events.length === 0) return;
     await deliver({ events, missed: events[0].seq > this.last + 1, reader: reader.manager });
     // Only after delivery: a batch that failed is read again by the next poll (at least once).

@@ -5,7 +5,8 @@ import { countKeysetList, fetchKeysetPage, hydratePages, type KeysetList } from 
 import { encodeCursor, type Page, type PageRequest } from "../pagination";
 import { DAY_MS } from "../dashboard/time-buckets";
 import { fromDbTimestamp, runSql } from "../sql";
-import { compileSearchQuery } from "./search-query";
+import { highlightedText, matchDetailsSql, matchExpression, rankedMatchesSql } from "../sql-dialect";
+import { compileSearchQuery, type SearchMatch } from "./search-query";
 
 /** How search results are ordered. */
 export type SearchOrder = "RELEVANCE" | "NEWEST" | "OLDEST";
@@ -28,9 +29,6 @@ export interface SearchHit {
  */
 export const MAX_RANKED_MATCHES = 2000;
 
-/** Column weights of BM25: a term in the headline counts ten times one in the body. */
-const BM25_WEIGHTS = "10.0, 4.0, 1.0";
-
 /** Days over which a story's recency bonus halves. */
 const RECENCY_HALF_LIFE_DAYS = 90;
 
@@ -40,7 +38,7 @@ const CLOSE_MARK = "\uE001";
 
 /**
  * Full-text search over headline, summary and body with the article filter. `RELEVANCE` orders by
- * BM25 (headline weighted 10, summary 4, body 1) times a recency factor `0.6 + 0.4 · 2^(−d/90)`,
+ * relevance (BM25 on SQLite, ts_rank_cd on PostgreSQL; headline weighted 10, summary 4, body 1) times a recency factor `0.6 + 0.4 · 2^(−d/90)`,
  * where d is how many days older the story is than the newest match (undated stories count as
  * the oldest); ties go to the story stored first, so cursors are stable while paging.
  */
@@ -69,15 +67,12 @@ export class ArticleSearch {
     return countKeysetList(this.manager, this.matchList(compileSearchQuery(query), filter));
   }
 
-  private async rankedPage(match: string, filter: ArticleFilter, request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
+  private async rankedPage(match: SearchMatch, filter: ArticleFilter, request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
     const where = compileArticleFilter(this.manager, filter);
-    const rows = await runSql<{ id: number; bm25: number; publishedAt: string | Date | null }>(
+    const rows = await runSql<{ id: number; relevance: number; publishedAt: string | Date | null }>(
       this.manager,
-      `SELECT s.rowid AS id, bm25(article_search, ${BM25_WEIGHTS}) AS bm25, a."publishedAt"
-       FROM article_search s JOIN article a ON a.id = s.rowid
-       WHERE article_search MATCH :match ${where.conditions.map((condition) => `AND ${condition}`).join(" ")}
-       ORDER BY s.rowid DESC LIMIT :cap`,
-      { ...where.params, match, cap: MAX_RANKED_MATCHES },
+      rankedMatchesSql(this.manager, where.conditions),
+      { ...where.params, match: matchExpression(this.manager, match), cap: MAX_RANKED_MATCHES },
     );
     const dates = rows.map((row) => fromDbTimestamp(row.publishedAt)?.getTime() ?? null);
     const newest = Math.max(...dates.filter((date): date is number => date !== null), 0);
@@ -85,7 +80,7 @@ export class ArticleSearch {
     const ranked = rows
       .map((row, index) => {
         const days = (newest - (dates[index] ?? oldest)) / DAY_MS;
-        return { id: Number(row.id), score: -row.bm25 * (0.6 + 0.4 * 2 ** (-days / RECENCY_HALF_LIFE_DAYS)) };
+        return { id: Number(row.id), score: Number(row.relevance) * (0.6 + 0.4 * 2 ** (-days / RECENCY_HALF_LIFE_DAYS)) };
       })
       .sort((a, b) => b.score - a.score || a.id - b.id);
 
@@ -109,29 +104,27 @@ export class ArticleSearch {
     };
   }
 
-  private async datedPage(match: string, filter: ArticleFilter, order: "NEWEST" | "OLDEST", request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
+  private async datedPage(match: SearchMatch, filter: ArticleFilter, order: "NEWEST" | "OLDEST", request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
     const page = await fetchKeysetPage(this.manager, this.matchList(match, filter, order), request);
     return { ...page, items: page.items.map((item) => ({ cursor: item.cursor, node: { id: Number(item.node.id), score: null } })) };
   }
 
-  private matchList(match: string, filter: ArticleFilter, order: "NEWEST" | "OLDEST" = "NEWEST"): KeysetList {
+  private matchList(match: SearchMatch, filter: ArticleFilter, order: "NEWEST" | "OLDEST" = "NEWEST"): KeysetList {
     const where = compileArticleFilter(this.manager, { ...filter, and: [...(filter.and ?? []), { textMatch: match }] });
     return { from: "article a", column: `a."publishedAt"`, id: "a.id", direction: order === "NEWEST" ? "DESC" : "ASC", ...where };
   }
 
   /** Snippets, highlighted headlines and plain relevance of the stories of one page. */
-  private async details(match: string, ids: number[]): Promise<Map<number, { snippet: string; headlineHighlight: string; relevance: number }>> {
+  private async details(match: SearchMatch, ids: number[]): Promise<Map<number, { snippet: string; headlineHighlight: string; relevance: number }>> {
     if (ids.length === 0) return new Map();
-    const rows = await runSql<{ id: number; snippet: string; headline: string; bm25: number }>(
-      this.manager,
-      `SELECT rowid AS id,
-              snippet(article_search, -1, :open, :close, '…', 24) AS snippet,
-              highlight(article_search, 0, :open, :close) AS headline,
-              bm25(article_search, ${BM25_WEIGHTS}) AS bm25
-       FROM article_search WHERE article_search MATCH :match AND rowid IN (:...ids)`,
-      { match, ids, open: OPEN_MARK, close: CLOSE_MARK },
-    );
-    return new Map(rows.map((row) => [Number(row.id), { snippet: marked(row.snippet), headlineHighlight: marked(row.headline), relevance: -row.bm25 }]));
+    const rows = await runSql<{ id: number; snippet: string; headline: string; relevance: number }>(this.manager, matchDetailsSql(this.manager), {
+      match: matchExpression(this.manager, match),
+      ids,
+      open: OPEN_MARK,
+      close: CLOSE_MARK,
+    });
+    const highlighted = (text: string) => marked(highlightedText(this.manager, text, OPEN_MARK, CLOSE_MARK));
+    return new Map(rows.map((row) => [Number(row.id), { snippet: highlighted(row.snippet), headlineHighlight: highlighted(row.headline), relevance: Number(row.relevance) }]));
   }
 }
 

@@ -13,19 +13,66 @@ type Token =
   | { kind: "and" | "or" | "not" | "open" | "close"; at: number };
 
 /**
- * Compiles a user's search query into a full-text match expression, or throws
+ * A parsed search query rendered for each database: `fts5` is an SQLite FTS5 match expression,
+ * `tsquery` the text of a PostgreSQL `to_tsquery` (weights A, B, C standing for headline,
+ * summary, body). The dialect module (sql-dialect.ts) binds the one its database reads.
+ */
+export interface SearchMatch {
+  fts5: string;
+  tsquery: string;
+}
+
+/** How one database's match syntax spells each part of a query. */
+interface MatchSyntax {
+  word(text: string, prefix: boolean, field: string | null): string;
+  phrase(text: string, field: string | null): string;
+  all(parts: string[]): string;
+  any(parts: string[]): string;
+  without(kept: string, excluded: string): string;
+}
+
+const FTS5: MatchSyntax = {
+  word: (text, prefix, field) => `${fieldPrefix(field)}${quote(text)}${prefix ? " *" : ""}`,
+  phrase: (text, field) => `${fieldPrefix(field)}${quote(text)}`,
+  all: (parts) => `(${parts.join(" AND ")})`,
+  any: (parts) => `(${parts.join(" OR ")})`,
+  without: (kept, excluded) => `(${kept} NOT ${excluded})`,
+};
+
+/**
+ * to_tsquery's syntax. A quoted lexeme is run through the text search configuration, so a phrase
+ * or a hyphenated word becomes words joined by `<->` (followed by), each with the label.
+ */
+const TSQUERY: MatchSyntax = {
+  word: (text, prefix, field) => `${lexeme(text)}${prefix || field ? `:${prefix ? "*" : ""}${field ? FIELD_WEIGHTS[field] : ""}` : ""}`,
+  phrase: (text, field) => `${lexeme(text)}${field ? `:${FIELD_WEIGHTS[field]}` : ""}`,
+  all: (parts) => `(${parts.join(" & ")})`,
+  any: (parts) => `(${parts.join(" | ")})`,
+  without: (kept, excluded) => `(${kept} & !${excluded})`,
+};
+
+/** The tsvector weight each field's text carries on PostgreSQL. */
+const FIELD_WEIGHTS: Record<string, string> = { headline: "A", summary: "B", body: "C" };
+
+/**
+ * Compiles a user's search query into a full-text match expression for each database, or throws
  * {@link InvalidInputError} saying what is wrong and where. The syntax: words (all must occur),
  * `"exact phrases"`, `AND`, `OR`, `NOT` (upper case; `a NOT b`; NOT binds tighter than AND, AND
  * than OR), parentheses, a trailing `*` for a prefix (`diplom*`), and `headline:`, `summary:` or `body:` before a word or phrase. Every word
  * and phrase is passed on quoted, so no character of the query can reach the database as syntax.
  */
-export function compileSearchQuery(query: string): string {
+export function compileSearchQuery(query: string): SearchMatch {
   if (query.length > MAX_QUERY_LENGTH) throw invalid(`is ${query.length} characters long; the most is ${MAX_QUERY_LENGTH}`);
   const tokens = tokenize(query);
   if (tokens.filter((token) => token.kind === "word" || token.kind === "phrase").length > MAX_TERMS) {
     throw invalid(`has more than ${MAX_TERMS} words and phrases`);
   }
   if (tokens.length === 0) throw invalid("is empty: give at least one word");
+  return { fts5: render(tokens, FTS5), tsquery: render(tokens, TSQUERY) };
+}
+
+/** The tokens parsed as a query (OR of ANDs of NOTs) and spelled in `syntax`. */
+function render(tokens: Token[], syntax: MatchSyntax): string {
   let position = 0;
   const peek = () => tokens[position];
 
@@ -35,7 +82,7 @@ export function compileSearchQuery(query: string): string {
       position++;
       parts.push(parseAnd());
     }
-    return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
+    return parts.length === 1 ? parts[0] : syntax.any(parts);
   };
   const parseAnd = (): string => {
     const parts = [parseNot()];
@@ -47,7 +94,7 @@ export function compileSearchQuery(query: string): string {
       } else if (next && (next.kind === "word" || next.kind === "phrase" || next.kind === "open")) {
         parts.push(parseNot());
       } else {
-        return parts.length === 1 ? parts[0] : `(${parts.join(" AND ")})`;
+        return parts.length === 1 ? parts[0] : syntax.all(parts);
       }
     }
   };
@@ -55,7 +102,7 @@ export function compileSearchQuery(query: string): string {
     let expression = parseUnary();
     while (peek()?.kind === "not") {
       position++;
-      expression = `(${expression} NOT ${parseUnary()})`;
+      expression = syntax.without(expression, parseUnary());
     }
     return expression;
   };
@@ -65,9 +112,9 @@ export function compileSearchQuery(query: string): string {
     position++;
     switch (token.kind) {
       case "word":
-        return `${fieldPrefix(token.field)}${quote(token.text)}${token.prefix ? " *" : ""}`;
+        return syntax.word(token.text, token.prefix, token.field);
       case "phrase":
-        return `${fieldPrefix(token.field)}${quote(token.text)}`;
+        return syntax.phrase(token.text, token.field);
       case "open": {
         const inner = parseOr();
         if (peek()?.kind !== "close") throw invalid(`has a ( at character ${token.at + 1} that is never closed`);
@@ -121,6 +168,11 @@ function field(name: string | undefined): string | null {
 
 function fieldPrefix(name: string | null): string {
   return name ? `${name} : ` : "";
+}
+
+/** A tsquery lexeme: the text in single quotes, quotes and backslashes escaped. */
+function lexeme(text: string): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
 /** A full-text string literal: the text in double quotes, inner quotes doubled. */
