@@ -1,7 +1,7 @@
 import { In, type EntityManager } from "typeorm";
 import { Article } from "../entities/article";
 import { DAY_MS } from "./dashboard/time-buckets";
-import { runSql } from "./sql";
+import { fromDbTimestamp, runSql } from "./sql";
 
 /** A story related to another, with why. */
 export interface RelatedArticle {
@@ -44,6 +44,23 @@ interface Share {
   total: number | string;
   sourceWeight: number;
   targetWeight: number;
+  sourcePublishedAt: string | Date | null;
+  sourcePublisherId: number | null;
+  targetPublishedAt: string | Date | null;
+  targetPublisherId: number | null;
+}
+
+/** What the score needs of a story besides what it shares: when it appeared and who published it. */
+interface StoryFacts {
+  publishedAt: Date | null;
+  publisherId: number | null;
+}
+
+/** A story that shares something with the one ranked, and what it shares, with their weights. */
+interface Candidate extends StoryFacts {
+  raw: number;
+  entities: Array<[number, number]>;
+  topics: Array<[number, number]>;
 }
 
 /**
@@ -59,58 +76,66 @@ interface Share {
 export class RelatedCoverageRanker {
   constructor(private readonly manager: EntityManager) {}
 
-  /** The top `first` related stories of each story. */
+  /**
+   * The top `first` related stories of each story. Candidates are ranked on the few facts the
+   * score needs, which come with the shared items; only the stories that make the list are loaded
+   * whole, since a story on a busy subject shares something with hundreds of others.
+   */
   async rank(articleIds: number[], first: number): Promise<Map<number, RelatedArticle[]>> {
     const [links, shares] = await Promise.all([this.editorialLinks(articleIds), this.shares(articleIds)]);
-    const candidates = new Map<number, Map<number, { raw: number; entities: Array<[number, number]>; topics: Array<[number, number]> }>>();
+    const candidates = new Map<number, Map<number, Candidate>>();
+    const sources = new Map<number, StoryFacts>();
     for (const share of shares) {
       const idf = Math.log(1 + Number(share.total) / Number(share.df));
       const weight =
         share.kind === "entity"
           ? idf * Math.sqrt(share.sourceWeight * share.targetWeight)
           : 0.5 * idf * share.sourceWeight * share.targetWeight;
-      const bySource = candidates.get(share.source) ?? new Map();
+      sources.set(share.source, factsOf(share.sourcePublishedAt, share.sourcePublisherId));
+      const bySource = candidates.get(share.source) ?? new Map<number, Candidate>();
       candidates.set(share.source, bySource);
-      const entry = bySource.get(share.target) ?? { raw: 0, entities: [], topics: [] };
+      const entry = bySource.get(share.target) ?? { raw: 0, entities: [], topics: [], ...factsOf(share.targetPublishedAt, share.targetPublisherId) };
       bySource.set(share.target, entry);
       entry.raw += weight;
       (share.kind === "entity" ? entry.entities : entry.topics).push([share.itemId, weight]);
     }
 
-    const articleIdsToLoad = new Set<number>([...articleIds, ...links.map((link) => link.target)]);
-    for (const bySource of candidates.values()) for (const target of bySource.keys()) articleIdsToLoad.add(target);
-    const articles = new Map(
-      (await this.manager.findBy(Article, { id: In([...articleIdsToLoad]) })).map((article) => [article.id, article]),
-    );
+    const chosen = new Map<number, { editorial: typeof links; computed: Array<{ targetId: number; score: number }> }>();
+    for (const sourceId of articleIds) {
+      const source = sources.get(sourceId);
+      const editorial = links.filter((link) => link.source === sourceId && link.target !== sourceId);
+      const linked = new Set(editorial.map((link) => link.target));
+      const computed = [...(candidates.get(sourceId) ?? new Map<number, Candidate>()).entries()]
+        .filter(([targetId]) => !linked.has(targetId))
+        .map(([targetId, entry]) => {
+          const samePublisher = source?.publisherId != null && source.publisherId === entry.publisherId;
+          const scaled = entry.raw * closeness(source?.publishedAt ?? null, entry.publishedAt) * (samePublisher ? SAME_PUBLISHER_BOOST : 1);
+          return { targetId, entry, score: scaled / (1 + scaled) };
+        })
+        .sort((a, b) => b.score - a.score || (b.entry.publishedAt?.getTime() ?? 0) - (a.entry.publishedAt?.getTime() ?? 0) || a.targetId - b.targetId)
+        .slice(0, Math.max(0, first - editorial.length));
+      chosen.set(sourceId, { editorial: editorial.slice(0, first), computed });
+    }
+
+    const shown = new Set<number>();
+    for (const { editorial, computed } of chosen.values()) {
+      for (const link of editorial) shown.add(link.target);
+      for (const { targetId } of computed) shown.add(targetId);
+    }
+    const articles = new Map(shown.size === 0 ? [] : (await this.manager.findBy(Article, { id: In([...shown]) })).map((article) => [article.id, article]));
 
     const ranked = new Map<number, RelatedArticle[]>();
-    for (const sourceId of articleIds) {
-      const source = articles.get(sourceId);
-      const bySource = candidates.get(sourceId) ?? new Map();
+    for (const [sourceId, { editorial, computed }] of chosen) {
+      const bySource = candidates.get(sourceId);
       const describe = (targetId: number) => {
-        const entry = bySource.get(targetId);
-        const byWeight = (items: Array<[number, number]>) => items.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
+        const entry = bySource?.get(targetId);
+        const byWeight = (items: Array<[number, number]>) => [...items].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
         return { sharedEntityIds: byWeight(entry?.entities ?? []), sharedTopicIds: byWeight(entry?.topics ?? []) };
       };
-      const editorial: RelatedArticle[] = links
-        .filter((link) => link.source === sourceId && link.target !== sourceId && articles.has(link.target))
-        .map((link) => ({ article: articles.get(link.target)!, score: 1, editorial: true, label: link.label, ...describe(link.target) }));
-      const linked = new Set(editorial.map((item) => item.article.id));
-      const computed: RelatedArticle[] = [...bySource.entries()]
-        .filter(([targetId]) => !linked.has(targetId) && articles.has(targetId))
-        .map(([targetId, entry]) => {
-          const article = articles.get(targetId)!;
-          const samePublisher = source?.publisherId != null && source.publisherId === article.publisherId;
-          const scaled = entry.raw * closeness(source?.publishedAt ?? null, article.publishedAt) * (samePublisher ? SAME_PUBLISHER_BOOST : 1);
-          return { article, score: scaled / (1 + scaled), editorial: false, label: null, ...describe(targetId) };
-        })
-        .sort(
-          (a, b) =>
-            b.score - a.score ||
-            (b.article.publishedAt?.getTime() ?? 0) - (a.article.publishedAt?.getTime() ?? 0) ||
-            a.article.id - b.article.id,
-        );
-      ranked.set(sourceId, [...editorial, ...computed].slice(0, first));
+      ranked.set(sourceId, [
+        ...editorial.map((link) => ({ article: articles.get(link.target)!, score: 1, editorial: true, label: link.label, ...describe(link.target) })),
+        ...computed.map(({ targetId, score }) => ({ article: articles.get(targetId)!, score, editorial: false, label: null, ...describe(targetId) })),
+      ]);
     }
     return ranked;
   }
@@ -145,24 +170,36 @@ export class RelatedCoverageRanker {
          WHERE "topicId" IN (SELECT "topicId" FROM article_topic WHERE "articleId" IN (:...articleIds))
          GROUP BY "topicId")
        SELECT s."articleId" AS source, o."articleId" AS target, 'entity' AS kind, s."entityId" AS "itemId",
-              d.df, corpus.total, s.salience AS "sourceWeight", o.salience AS "targetWeight"
+              d.df, corpus.total, s.salience AS "sourceWeight", o.salience AS "targetWeight",
+              sa."publishedAt" AS "sourcePublishedAt", sa."publisherId" AS "sourcePublisherId",
+              ta."publishedAt" AS "targetPublishedAt", ta."publisherId" AS "targetPublisherId"
        FROM article_mention s
        JOIN entity_df d ON d."itemId" = s."entityId"
        CROSS JOIN corpus
        JOIN article_mention o ON o."entityId" = s."entityId" AND o."articleId" <> s."articleId"
+       JOIN article sa ON sa.id = s."articleId"
+       JOIN article ta ON ta.id = o."articleId"
        WHERE s."articleId" IN (:...articleIds) AND d.df <= corpus.cap
        UNION ALL
-       SELECT s."articleId", o."articleId", 'topic', s."topicId", d.df, corpus.total, s.weight, o.weight
+       SELECT s."articleId", o."articleId", 'topic', s."topicId", d.df, corpus.total, s.weight, o.weight,
+              sa."publishedAt", sa."publisherId", ta."publishedAt", ta."publisherId"
        FROM article_topic s
        JOIN topic_df d ON d."itemId" = s."topicId"
        CROSS JOIN corpus
        JOIN article_topic o ON o."topicId" = s."topicId" AND o."articleId" <> s."articleId"
+       JOIN article sa ON sa.id = s."articleId"
+       JOIN article ta ON ta.id = o."articleId"
        WHERE s."articleId" IN (:...articleIds) AND d.df <= corpus.cap`,
       { articleIds, share: MAX_DOCUMENT_SHARE, minCap: MIN_DOCUMENT_CAP },
     );
     return rows.map((row) => ({ ...row, source: Number(row.source), target: Number(row.target), itemId: Number(row.itemId) }));
   }
 
+}
+
+/** A story's facts from a raw row, whose timestamps are text on SQLite and dates elsewhere. */
+function factsOf(publishedAt: string | Date | null, publisherId: number | string | null): StoryFacts {
+  return { publishedAt: fromDbTimestamp(publishedAt), publisherId: publisherId === null ? null : Number(publisherId) };
 }
 
 /**
