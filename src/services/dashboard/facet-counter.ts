@@ -48,8 +48,10 @@ export class FacetCounter {
     const rows = await runSql<{ facet: FacetName | "total"; entityId: number | null; section: string | null; n: number | string }>(
       this.manager,
       // Every facet joins from the matched stories rather than testing `IN (matched)`: SQLite
-      // would otherwise probe each entity of a type against each matched story.
-      `WITH RECURSIVE matched(id) AS (SELECT a.id FROM article a WHERE ${matched}),
+      // would otherwise probe each entity of a type against each matched story. `matched` is
+      // MATERIALIZED because SQLite would otherwise run the filter again for each of its ten uses
+      // (a popular topic's facets took 2.8 s instead of 0.1 s on the 10,000-story bench corpus).
+      `WITH RECURSIVE matched(id) AS MATERIALIZED (SELECT a.id FROM article a WHERE ${matched}),
        placed("articleId", "placeId") AS (
          SELECT m."articleId", m."entityId" FROM matched x JOIN article_mention m ON m."articleId" = x.id JOIN entity e ON e.id = m."entityId"
          WHERE e.type = 'PLACE'
