@@ -1,12 +1,12 @@
 import { openTestGraph, type TestGraph } from "./support/graph";
-import { SEED_STORY_QUERY } from "./support/seed-story-query";
+import { SEED_STORY } from "./support/seed-story-query";
 
 describe("the seed story, end to end", () => {
   let graph: TestGraph;
   let article: any;
   beforeAll(async () => {
     graph = await openTestGraph();
-    const result = await graph.query(SEED_STORY_QUERY);
+    const result = await graph.query(SEED_STORY.query, SEED_STORY.variables);
     expect(result.errors).toBeUndefined();
     article = result.data!.article;
   });

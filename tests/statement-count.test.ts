@@ -1,12 +1,12 @@
 import { openTestGraph, type TestGraph } from "./support/graph";
-import { SEED_STORY_QUERY } from "./support/seed-story-query";
+import { SEED_STORY } from "./support/seed-story-query";
 import { writeSyriaStories } from "./support/stories";
 
 /**
  * The acceptance query with the size of the topic's story list as a variable, and each listed
  * story's own relations asked for too, so a per-row statement anywhere would show.
  */
-const PAGE_QUERY = SEED_STORY_QUERY.replace(/^\{/, "query ($first: Int!) {").replace(
+const PAGE_QUERY = SEED_STORY.query.replace("($slug: String!)", "($slug: String!, $first: Int!)").replace(
   "articles(first: 10) { totalCount edges { node { headline } } }",
   "articles(first: $first) { totalCount edges { node { headline authors { name } people { name } photos { caption agency { name } } topics { name } } } }",
 );
@@ -21,7 +21,7 @@ describe("SQL statements per request", () => {
 
   async function statementsFor(first: number): Promise<{ count: number; listed: number }> {
     graph.counter.statements = [];
-    const result = await graph.query(PAGE_QUERY, { first });
+    const result = await graph.query(PAGE_QUERY, { ...SEED_STORY.variables, first });
     expect(result.errors).toBeUndefined();
     const syria = result.data!.article.topics.find((topic: { name: string }) => topic.name === "Syria");
     return { count: graph.counter.statements.length, listed: syria.articles.edges.length };

@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import { Kind, parse, print, visit, type FieldNode } from "graphql";
+import { ARTICLE_PAGE_QUERY } from "../article-page-query";
 import { corporaDir } from "../corpora-dir";
 import { openDataSource } from "../datasource";
 import { projectRoot } from "../project-root";
@@ -144,17 +145,7 @@ async function queriesFor(file: string, terms: { rare: string; common: string })
       {
         name: "article",
         label: "article page (acceptance query)",
-        query: `query ArticlePage($slug: String!) {
-  article(slug: $slug) {
-    id headline publishedAt
-    authors { name }
-    dateline { name containedIn { name } }
-    photos { caption photographer { name } agency { name } isFilePhoto depicts { name } }
-    people { name } places { name } organizations { name }
-    topics { name articles(first: 10) { totalCount edges { node { headline } } } }
-    relatedCoverage(first: 5) { score article { headline } sharedEntities { name } }
-  }
-}`,
+        query: ARTICLE_PAGE_QUERY,
         variables: { slug: story.slug },
         atHalfRate: true,
       },

@@ -7,7 +7,7 @@ import { buildGraphSchema } from "../../src/schema";
 import { startServer, type RunningServer, type ServerOptions } from "../../src/server";
 import { loadSeedData } from "../../src/services/seed-loader";
 import { StatementCounter } from "../support/graph";
-import { SEED_STORY_QUERY } from "../support/seed-story-query";
+import { SEED_STORY } from "../support/seed-story-query";
 
 /** What a client reads back from the server: the HTTP status, the JSON body, the headers, and how long it took. */
 interface Answer {
@@ -176,7 +176,7 @@ describe("query cost", () => {
     expect(answer.body.errors).toBeUndefined();
     // articles 1 + 20 × (edges 1 + node 1 + headline 1 + people 1 + name 1)
     expect(answer.body.extensions).toEqual({ cost: { requested: 101, limit: DEFAULT_LIMITS.maxCost } });
-    const seedStory = await graph.post({ query: SEED_STORY_QUERY });
+    const seedStory = await graph.post(SEED_STORY);
     expect(seedStory.body.extensions!.cost.requested).toBeLessThan(DEFAULT_LIMITS.maxCost / 10);
   });
 
@@ -283,7 +283,7 @@ describe("server settings", () => {
     const graph = await serve(schema, { limits: { ...DEFAULT_LIMITS, timeoutMs: 1 } });
     try {
       graph.counter.statements = [];
-      const answer = await graph.post({ query: SEED_STORY_QUERY });
+      const answer = await graph.post(SEED_STORY);
       expect(answer.status).toBe(503);
       expect(codes(answer)).toEqual(["TIMEOUT"]);
       expect(answer.body.errors![0].message).toBe("the request did not finish within 1 ms and was stopped; ask for less (a smaller first, fewer fields) and retry");
@@ -293,7 +293,7 @@ describe("server settings", () => {
       const stoppedAt = graph.counter.statements.length - 1; // the health check's SELECT 1
       const full = await serve(schema);
       try {
-        await full.post({ query: SEED_STORY_QUERY });
+        await full.post(SEED_STORY);
         expect(stoppedAt).toBeLessThan(full.counter.statements.length);
       } finally {
         await full.close();
