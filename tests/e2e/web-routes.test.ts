@@ -1,9 +1,5 @@
 import http from "node:http";
-import type { DataSource } from "typeorm";
-import { openDataSource } from "../../src/datasource";
-import { buildGraphSchema } from "../../src/schema";
-import { startServer, type RunningServer } from "../../src/server";
-import { loadSeedData } from "../../src/services/seed-loader";
+import { startGraphServer, type GraphServer } from "./graph-server";
 
 /** A raw GET (or other method) with the path sent exactly as written, as an attacker would send it. */
 function raw(origin: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
@@ -22,19 +18,13 @@ function raw(origin: string, path: string, options: { method?: string; headers?:
 
 /** How the server hands out the built web apps (npm test builds them first). */
 describe("the web apps' routes", () => {
-  let dataSource: DataSource;
-  let server: RunningServer;
+  let graph: GraphServer;
   let origin: string;
   beforeAll(async () => {
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
-    await loadSeedData(dataSource);
-    server = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false });
-    origin = server.url.replace(/\/graphql$/, "");
+    graph = await startGraphServer();
+    origin = graph.origin;
   });
-  afterAll(async () => {
-    await server.stop();
-    await dataSource.destroy();
-  });
+  afterAll(() => graph.stop());
 
   it.each(["/dashboard", "/dashboard/", "/graphiql", "/graphiql/"])("serves %s as a page revalidated on every load, allowed to load only from this server", async (path) => {
     const page = await raw(origin, path);
