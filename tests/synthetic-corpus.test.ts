@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DATA_DIR } from "../src/services/seed-loader";
+import { DATA_DIR } from "../src/services/extraction/data-files";
 import type { ArticleInput } from "../src/services/article-input";
 import { SYNTHETIC_PERIOD, syntheticStories } from "../src/services/synthetic/synthetic-corpus";
 

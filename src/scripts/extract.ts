@@ -1,8 +1,9 @@
 import fs from "node:fs";
-import { entityLookupOf, readEntityRegistry } from "../services/extraction/entity-lookup";
+import { entityLookupOf, knownEntitiesOf } from "../services/extraction/entity-lookup";
 import { dataFile } from "../services/extraction/data-files";
 import { extractEntities, type ExtractedEntity } from "../services/extraction/extract";
 import { rawPageFormat } from "../services/ingest/formats/raw-page";
+import { readEntityRecords } from "../services/seed-loader";
 
 /**
  * `npm run extract -- <file|->`: prints as JSON what extraction finds in one raw text. The text
@@ -23,8 +24,7 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const registry = dataFile("entities.json");
-  const lookup = fs.existsSync(registry) ? entityLookupOf(readEntityRegistry(registry)) : undefined;
+  const lookup = fs.existsSync(dataFile("entities.json")) ? entityLookupOf(knownEntitiesOf(readEntityRecords())) : undefined;
   const extraction = extractEntities(record.story, { lookup });
   const view = (entity: ExtractedEntity) => ({
     name: entity.name,

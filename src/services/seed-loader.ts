@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { projectRoot } from "../project-root";
 import type { OrganizationKind } from "../entities/organization-kind";
 import type { PlaceKind } from "../entities/place-kind";
 import type { ArticleInput } from "./article-input";
 import { ArticleWriter, type WriteResult } from "./article-writer";
 import { EntityRegistry, type EntityRecord, type UpsertOutcome } from "./entity-registry";
+import { DATA_DIR } from "./extraction/data-files";
 
 /** The shape of `data/entities.json`. */
 interface EntitiesFile {
@@ -21,8 +21,6 @@ type TopicsFile = Array<Omit<Extract<EntityRecord, { type: "Topic" }>, "type">>;
 /** Counts of what a load did, by outcome. */
 export type LoadSummary = Record<UpsertOutcome, number>;
 
-/** The directory of the data the project ships: taxonomy, entity registry, seed stories. */
-export const DATA_DIR = path.join(projectRoot(), "data");
 
 /**
  * Loads the shipped data into the graph: the topic taxonomy, then the entity registry, then the
@@ -31,13 +29,7 @@ export const DATA_DIR = path.join(projectRoot(), "data");
  */
 export async function loadSeedData(dataSource: DataSource, dataDir = DATA_DIR): Promise<{ entities: LoadSummary; articles: LoadSummary }> {
   const topics = readJson<TopicsFile>(path.join(dataDir, "topics.json"));
-  const registry = readJson<EntitiesFile>(path.join(dataDir, "entities.json"));
-  const records: EntityRecord[] = [
-    ...topics.map((topic) => ({ ...topic, type: "Topic" as const })),
-    ...registry.people.map((person) => ({ ...person, type: "Person" as const })),
-    ...registry.organizations.map((organization) => ({ ...organization, type: "Organization" as const })),
-    ...registry.places.map((place) => ({ ...place, type: "Place" as const })),
-  ];
+  const records: EntityRecord[] = [...topics.map((topic) => ({ ...topic, type: "Topic" as const })), ...readEntityRecords(dataDir)];
   const entities = emptySummary();
   await dataSource.transaction(async (manager) => {
     const entityRegistry = new EntityRegistry(manager);
@@ -52,6 +44,19 @@ export async function loadSeedData(dataSource: DataSource, dataDir = DATA_DIR): 
     articles[result.outcome]++;
   }
   return { entities, articles };
+}
+
+/**
+ * The entity registry, `data/entities.json`, as registry records: people, then organizations,
+ * then places, each in file order. Loading and the `extract` command read it through here.
+ */
+export function readEntityRecords(dataDir = DATA_DIR): EntityRecord[] {
+  const registry = readJson<EntitiesFile>(path.join(dataDir, "entities.json"));
+  return [
+    ...registry.people.map((person) => ({ ...person, type: "Person" as const })),
+    ...registry.organizations.map((organization) => ({ ...organization, type: "Organization" as const })),
+    ...registry.places.map((place) => ({ ...place, type: "Place" as const })),
+  ];
 }
 
 function emptySummary(): LoadSummary {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { entityLookupOf, readEntityRegistry } from "../../src/services/extraction/entity-lookup";
+import { entityLookupOf, knownEntitiesOf } from "../../src/services/extraction/entity-lookup";
 import { extractEntities, type ExtractedEntity, type Extraction } from "../../src/services/extraction/extract";
+import { readEntityRecords } from "../../src/services/seed-loader";
 
 /** The seed story's text as the project ships it: headline, dek and paragraphs, without page boilerplate. */
 function seedStory(): { headline: string; summary: string; body: string[] } {
@@ -9,7 +10,7 @@ function seedStory(): { headline: string; summary: string; body: string[] } {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
-const registry = entityLookupOf(readEntityRegistry(path.join(__dirname, "..", "..", "data", "entities.json")));
+const registry = entityLookupOf(knownEntitiesOf(readEntityRecords()));
 const names = (entities: ExtractedEntity[]): string[] => entities.map((entity) => entity.name).sort();
 const find = (entities: ExtractedEntity[], name: string): ExtractedEntity => {
   const entity = entities.find((candidate) => candidate.name === name);

@@ -1,18 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../../project-root";
 
-let root: string | undefined;
+/** The directory of the data the project ships: taxonomy, entity registry, seed stories. */
+export const DATA_DIR = path.join(projectRoot(), "data");
 
-/**
- * Path of a file in the project's `data/` folder. Found from this module's own location (the
- * nearest folder up with a package.json), so it is the same from `src/` under jest and from
- * `dist/src/` after a build, whatever the working directory.
- */
+/** Path of a file in the project's `data/` folder, the same from `src/` and from `dist/src/`. */
 export function dataFile(name: string): string {
-  if (!root) {
-    let dir = __dirname;
-    while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    root = dir;
-  }
-  return path.join(root, "data", name);
+  return path.join(DATA_DIR, name);
 }

@@ -1,4 +1,4 @@
-import fs from "node:fs";
+import type { EntityRecord } from "../entity-registry";
 import { nameKey } from "../names";
 
 /** The three kinds of named entity extraction finds. */
@@ -44,42 +44,16 @@ export function entityLookupOf(entities: readonly KnownEntity[]): EntityLookup {
   return { find: (name) => byKey.get(nameKey(name)) ?? [], longestNameWords };
 }
 
-const SECTION_TYPES: Record<string, EntityType> = {
-  people: "PERSON",
-  persons: "PERSON",
-  places: "PLACE",
-  organizations: "ORGANIZATION",
-  organisations: "ORGANIZATION",
-};
+/** The extraction type of each registry type that names people, places or organizations. */
+const EXTRACTION_TYPES: Partial<Record<EntityRecord["type"], EntityType>> = { Person: "PERSON", Place: "PLACE", Organization: "ORGANIZATION" };
 
 /**
- * Reads a registry file such as `data/entities.json`: either an array of entities with `type`
- * (PERSON, PLACE or ORGANIZATION, any case), or an object with `people`, `places` and
- * `organizations` arrays. Each entity has a `name` and optional `aliases` and `id`/`slug`; the
- * id defaults to the type and name.
+ * The people, places and organizations of registry records (`readEntityRecords` reads
+ * `data/entities.json`) as known entities, in their order, each with the ID `<TYPE>:<name>`.
  */
-export function readEntityRegistry(file: string): KnownEntity[] {
-  const data = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
-  const entries: Array<{ type: EntityType; raw: Record<string, unknown> }> = [];
-  if (Array.isArray(data)) {
-    for (const raw of data as Array<Record<string, unknown>>) entries.push({ type: typeOf(raw.type), raw });
-  } else if (data && typeof data === "object") {
-    for (const [section, list] of Object.entries(data as Record<string, unknown>)) {
-      const type = SECTION_TYPES[section.toLowerCase()];
-      if (type && Array.isArray(list)) for (const raw of list as Array<Record<string, unknown>>) entries.push({ type, raw });
-    }
-  }
-  return entries.map(({ type, raw }) => ({
-    id: String(raw.id ?? raw.slug ?? `${type}:${String(raw.name)}`),
-    type,
-    name: String(raw.name),
-    aliases: Array.isArray(raw.aliases) ? raw.aliases.map(String) : [],
-  }));
-}
-
-function typeOf(value: unknown): EntityType {
-  const type = String(value).toUpperCase();
-  if (type === "PERSON" || type === "PLACE" || type === "ORGANIZATION") return type;
-  if (type === "ORGANISATION") return "ORGANIZATION";
-  throw new Error(`unknown entity type ${String(value)}`);
+export function knownEntitiesOf(records: readonly EntityRecord[]): KnownEntity[] {
+  return records.flatMap((record) => {
+    const type = EXTRACTION_TYPES[record.type];
+    return type ? [{ id: `${type}:${record.name}`, type, name: record.name, aliases: record.aliases ?? [] }] : [];
+  });
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDataSource } from "../../datasource";
 import { ArticleWriter } from "../article-writer";
-import { DATA_DIR, loadSeedData } from "../seed-loader";
+import { DATA_DIR } from "../extraction/data-files";
+import { loadSeedData } from "../seed-loader";
 import { SYNTHETIC_CORPUS_VERSION, syntheticStories, type SyntheticCorpusOptions } from "./synthetic-corpus";
 
 /** A database file holding a synthetic corpus, and what making it cost. */
