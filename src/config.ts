@@ -32,8 +32,9 @@ export const DEFAULT_DATABASE_URL = "sqlite:var/content-graph.sqlite";
 /**
  * Parses `DATABASE_URL`: `sqlite:<path>` (relative to the working directory, or absolute),
  * `sqlite::memory:`, or `postgres://user:password@host:port/database` (`postgresql://` too, with
- * any query options the `pg` driver reads). Anything else is rejected with a message naming the
- * accepted forms.
+ * any query options the `pg` driver reads, and `?schema=name` for tables outside `public`, so
+ * several graphs, or test runs, can share one database). Anything else is rejected with a message
+ * naming the accepted forms.
  */
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   const sqlite = /^sqlite:(.+)$/.exec(url);
@@ -49,7 +50,12 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
       throw new Error(`DATABASE_URL "${redacted(url)}" is not a valid URL`);
     }
     if (parsed.pathname.length <= 1) throw new Error(`DATABASE_URL "${redacted(url)}" names no database: use postgres://user:password@host:port/database`);
-    return { kind: "postgres", url };
+    const schema = parsed.searchParams.get("schema");
+    if (schema === null) return { kind: "postgres", url };
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`DATABASE_URL "${redacted(url)}" names schema "${schema}": use lower-case letters, digits and _`);
+    // The driver would pass an unknown query option on to the server, which refuses it.
+    parsed.searchParams.delete("schema");
+    return { kind: "postgres", url: parsed.toString(), schema };
   }
   throw new Error(`DATABASE_URL "${redacted(url)}" is not supported: use sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/database`);
 }

@@ -59,6 +59,12 @@ describe("configuration", () => {
     expect(parseDatabaseUrl("sqlite::memory:")).toEqual({ kind: "sqlite", file: ":memory:" });
     expect(parseDatabaseUrl("postgres://graph:secret@127.0.0.1:5432/graph")).toEqual({ kind: "postgres", url: "postgres://graph:secret@127.0.0.1:5432/graph" });
     expect(parseDatabaseUrl("postgresql://db.internal/news")).toEqual({ kind: "postgres", url: "postgresql://db.internal/news" });
+    expect(parseDatabaseUrl("postgres://graph:secret@127.0.0.1:5432/graph?schema=newsroom_b&sslmode=disable")).toEqual({
+      kind: "postgres",
+      url: "postgres://graph:secret@127.0.0.1:5432/graph?sslmode=disable",
+      schema: "newsroom_b",
+    });
+    expect(() => parseDatabaseUrl("postgres://127.0.0.1/graph?schema=a;drop")).toThrow('names schema "a;drop"');
     expect(() => parseDatabaseUrl("postgres://graph:secret@127.0.0.1:5432")).toThrow('DATABASE_URL "postgres://graph:***@127.0.0.1:5432" names no database');
     expect(() => parseDatabaseUrl("mysql://host/db")).toThrow("use sqlite:<path>, sqlite::memory: or postgres://user:password@host:port/database");
   });
