@@ -27,6 +27,7 @@ import { ArticleFullTextSearch1764100000000 } from "./migrations/1764100000000-a
 import { EntityNameKeyIndex1764150000000 } from "./migrations/1764150000000-entity-name-key-index";
 import { WriteApi1764200000000 } from "./migrations/1764200000000-write-api";
 import { ArticleEvents1764300000000 } from "./migrations/1764300000000-article-events";
+import { EdgePublicationOrder1764500000000 } from "./migrations/1764500000000-edge-publication-order";
 
 /** Every TypeORM entity of the graph. */
 export const ENTITIES = [
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   EntityNameKeyIndex1764150000000,
   WriteApi1764200000000,
   ArticleEvents1764300000000,
+  EdgePublicationOrder1764500000000,
 ];
 
 /**

@@ -52,19 +52,72 @@ export interface KeysetList extends KeysetOrder {
   params: SqlParams;
 }
 
+/** SQL reading the start of a list in index order, its parameters, and the order to merge its rows in. */
+export interface IndexOrderedSql {
+  /** Selects `id`, `"sortValue"` and the extra columns, at most `:limit` rows (bound by the caller). */
+  sql: string;
+  params: SqlParams;
+  /** ORDER BY on the selected `id` and `"sortValue"` that puts the rows in list order. */
+  mergeOrder: string;
+}
+
 /**
- * Fetches one page of row IDs of a list with their cursors. The caller loads the rows, so one
- * helper serves every table.
+ * SQL for the first `:limit` rows of a list beyond the cursor, read in the order of an index on
+ * (..., sort column, id). An ORDER BY that places nulls last needs an expression no index holds,
+ * so every row of the list would be sorted to keep a page; instead rows with a sort value and rows
+ * without are read as two branches, each in index order and cut at the limit (the cursor a row
+ * comparison an index can seek to), and the caller merges them with `mergeOrder`. `select` adds
+ * columns to each row; `alias` names the branches, unique within a statement.
+ */
+export function indexOrderedSql(list: KeysetList, request: PageRequest, alias: string, select = ""): IndexOrderedSql {
+  const forward = request.direction === "forward";
+  const ascending = (list.direction === "ASC") === forward;
+  const dir = ascending ? "ASC" : "DESC";
+  const beyond = ascending ? ">" : "<";
+  const params: SqlParams = { ...list.params };
+  // Forward pages walk the rows with a value, then those without; backward pages the reverse.
+  const withValue: string[] = [`${list.column} IS NOT NULL`];
+  const withoutValue: string[] = [`${list.column} IS NULL`];
+  let readWithValue = true;
+  let readWithoutValue = true;
+  if (request.cursor) {
+    const [value, cursorId] = request.cursor;
+    params[`${alias}Id`] = cursorId;
+    if (value === null) {
+      withoutValue.push(`${list.id} ${beyond} :${alias}Id`);
+      readWithValue = !forward;
+    } else {
+      params[`${alias}Value`] = value;
+      withValue.push(`(${list.column}, ${list.id}) ${beyond} (:${alias}Value, :${alias}Id)`);
+      readWithoutValue = forward;
+    }
+  }
+  const branch = (conditions: string[], orderBy: string, name: string) =>
+    `SELECT * FROM (SELECT ${list.id} AS id, ${list.column} AS "sortValue"${select} FROM ${list.from}
+       WHERE ${[...list.conditions, ...conditions].join(" AND ")}
+       ORDER BY ${orderBy} LIMIT :limit) ${name}`;
+  const branches = [
+    ...(readWithValue ? [branch(withValue, `${list.column} ${dir}, ${list.id} ${dir}`, `${alias}_valued`)] : []),
+    ...(readWithoutValue ? [branch(withoutValue, `${list.id} ${dir}`, `${alias}_null`)] : []),
+  ];
+  const nullRank = forward ? 1 : 0;
+  return {
+    sql: branches.join(" UNION ALL "),
+    params,
+    mergeOrder: `CASE WHEN "sortValue" IS NULL THEN ${nullRank} ELSE ${1 - nullRank} END, "sortValue" ${dir}, id ${dir}`,
+  };
+}
+
+/**
+ * Fetches one page of row IDs of a list with their cursors, read in index order (see
+ * {@link indexOrderedSql}). The caller loads the rows, so one helper serves every table.
  */
 export async function fetchKeysetPage(manager: EntityManager, list: KeysetList, request: PageRequest): Promise<Page<{ id: number }>> {
-  const seek = keyset(list, request, "seek");
-  const conditions = [...list.conditions, ...(seek.condition ? [seek.condition] : [])];
+  const read = indexOrderedSql(list, request, "seek");
   const rows = await runSql<{ id: number; sortValue: string | number | Date | null }>(
     manager,
-    `SELECT ${list.id} AS id, ${list.column} AS "sortValue" FROM ${list.from}
-     ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
-     ORDER BY ${seek.orderBy} LIMIT :limit`,
-    { ...list.params, ...seek.params, limit: request.size + 1 },
+    `SELECT id, "sortValue" FROM (${read.sql}) page ORDER BY ${read.mergeOrder} LIMIT :limit`,
+    { ...read.params, limit: request.size + 1 },
   );
   return toPage(rows, request, cursorKeyOf);
 }
