@@ -69,8 +69,18 @@ describe("search", () => {
   it("orders by date when asked, and combines with the article filter", async () => {
     const newest = await search({ query: "Syria", orderBy: "NEWEST", first: 2 });
     expect(newest.edges.map((edge: any) => edge.node.headline)).toEqual(["Blinken makes unannounced Iraq visit as part of Syria diplomacy push", "Syria briefing number 11"]);
+    expect(newest.edges.every((edge: any) => edge.score > 0)).toBe(true);
     const filtered = await search({ query: "Syria", filter: { hasPhoto: false }, first: 100 });
     expect(filtered.edges.map((edge: any) => edge.node.headline)).not.toContain("Syria briefing number 1");
+  });
+
+  it("counts every match, with a filter and without", async () => {
+    const all = await search({ query: "Syria", first: 100 });
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.totalCount).toBeGreaterThan(10);
+    const withPhoto = await search({ query: "Syria", filter: { hasPhoto: true }, first: 100 });
+    expect(withPhoto.totalCount).toBe(withPhoto.edges.length);
+    expect(withPhoto.totalCount).toBeLessThan(all.totalCount);
   });
 
   it("takes `text` in any article filter", async () => {

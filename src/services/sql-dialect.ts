@@ -93,26 +93,38 @@ export function rankedMatchesSql(manager: EntityManager, conditions: string[]): 
 }
 
 /**
- * SQL giving, for the stories `:...ids` that match `:match`, a `snippet` (a passage around the
- * matched terms), the `headline` with every match marked, and `relevance` as in
- * {@link rankedMatchesSql}. Matches are wrapped in `:open` and `:close`.
+ * SQL counting the stories that match `:match` as `total`, from the full-text index alone: on
+ * SQLite the index holds one row per story, and counting them never reads a story.
  */
-export function matchDetailsSql(manager: EntityManager): string {
+export function matchCountSql(manager: EntityManager): string {
+  return dialectOf(manager) === "postgres"
+    ? `SELECT COUNT(*) AS total FROM article a WHERE a.search_vector @@ to_tsquery('${PG_SEARCH_CONFIG}', :match)`
+    : `SELECT COUNT(*) AS total FROM article_search WHERE article_search MATCH :match`;
+}
+
+/**
+ * SQL giving, for the stories `:...ids` that match `:match`, a `snippet` (a passage around the
+ * matched terms), the `headline` with every match marked, and, when asked, `relevance` as in
+ * {@link rankedMatchesSql}. Matches are wrapped in `:open` and `:close`. BM25 needs how many
+ * stories hold each term, which FTS5 learns by reading the term's whole list of stories: for a
+ * common word that is most of the cost, so it is computed only when the caller needs it.
+ */
+export function matchDetailsSql(manager: EntityManager, withRelevance: boolean): string {
   if (dialectOf(manager) === "postgres") {
     // ts_headline takes its marks in an options string; they are bound, never spliced in.
     const options = (extra: string) => `concat('StartSel="', CAST(:open AS text), '", StopSel="', CAST(:close AS text), '", ${extra}')`;
     return `SELECT a.id,
               ts_headline('${PG_SEARCH_CONFIG}', ${pgIndexedText("concat_ws(' ', a.headline, a.summary, a.body)")}, q,
                 ${options(`MaxFragments=1, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=0, FragmentDelimiter=" … "`)}) AS snippet,
-              ts_headline('${PG_SEARCH_CONFIG}', ${pgIndexedText("a.headline")}, q, ${options("HighlightAll=true")}) AS headline,
-              ts_rank_cd('${PG_RANK_WEIGHTS}', a.search_vector, q) AS relevance
+              ts_headline('${PG_SEARCH_CONFIG}', ${pgIndexedText("a.headline")}, q, ${options("HighlightAll=true")}) AS headline
+              ${withRelevance ? `, ts_rank_cd('${PG_RANK_WEIGHTS}', a.search_vector, q) AS relevance` : ""}
        FROM article a, to_tsquery('${PG_SEARCH_CONFIG}', :match) q
        WHERE a.search_vector @@ q AND a.id IN (:...ids)`;
   }
   return `SELECT rowid AS id,
             snippet(article_search, -1, :open, :close, '…', ${SNIPPET_WORDS}) AS snippet,
-            highlight(article_search, 0, :open, :close) AS headline,
-            -bm25(article_search, ${BM25_WEIGHTS}) AS relevance
+            highlight(article_search, 0, :open, :close) AS headline
+            ${withRelevance ? `, -bm25(article_search, ${BM25_WEIGHTS}) AS relevance` : ""}
      FROM article_search WHERE article_search MATCH :match AND rowid IN (:...ids)`;
 }
 

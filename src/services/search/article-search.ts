@@ -5,7 +5,7 @@ import { countKeysetList, fetchKeysetPage, hydratePages, type KeysetList } from 
 import { encodeCursor, type Page, type PageRequest } from "../pagination";
 import { DAY_MS } from "../dashboard/time-buckets";
 import { fromDbTimestamp, runSql } from "../sql";
-import { highlightedText, matchDetailsSql, matchExpression, rankedMatchesSql } from "../sql-dialect";
+import { highlightedText, matchCountSql, matchDetailsSql, matchExpression, rankedMatchesSql } from "../sql-dialect";
 import { compileSearchQuery, type SearchMatch } from "./search-query";
 
 /** How search results are ordered. */
@@ -50,21 +50,24 @@ export class ArticleSearch {
     const match = compileSearchQuery(query);
     const page = order === "RELEVANCE" ? await this.rankedPage(match, filter, request) : await this.datedPage(match, filter, order, request);
     const ids = page.items.map((item) => item.node.id);
-    const details = await this.details(match, ids);
+    const details = await this.details(match, ids, order !== "RELEVANCE");
     const [articles] = await hydratePages(this.manager, Article, [page]);
     return {
       ...articles,
       items: articles.items.map(({ node, cursor }) => {
         const detail = details.get(node.id)!;
-        const score = page.items.find((item) => item.node.id === node.id)!.node.score ?? detail.relevance;
+        const score = page.items.find((item) => item.node.id === node.id)!.node.score ?? detail.relevance!;
         return { cursor, node: { article: node, score, snippet: detail.snippet, headlineHighlight: detail.headlineHighlight } };
       }),
     };
   }
 
-  /** How many stories match the query and the filter. */
+  /** How many stories match the query and the filter; without a filter, the full-text index alone answers. */
   async count(query: string, filter: ArticleFilter): Promise<number> {
-    return countKeysetList(this.manager, this.matchList(compileSearchQuery(query), filter));
+    const match = compileSearchQuery(query);
+    if (compileArticleFilter(this.manager, filter).conditions.length > 0) return countKeysetList(this.manager, this.matchList(match, filter));
+    const [row] = await runSql<{ total: number | string }>(this.manager, matchCountSql(this.manager), { match: matchExpression(this.manager, match) });
+    return Number(row.total);
   }
 
   private async rankedPage(match: SearchMatch, filter: ArticleFilter, request: PageRequest): Promise<Page<{ id: number; score: number | null }>> {
@@ -114,17 +117,17 @@ export class ArticleSearch {
     return { from: "article a", column: `a."publishedAt"`, id: "a.id", direction: order === "NEWEST" ? "DESC" : "ASC", ...where };
   }
 
-  /** Snippets, highlighted headlines and plain relevance of the stories of one page. */
-  private async details(match: SearchMatch, ids: number[]): Promise<Map<number, { snippet: string; headlineHighlight: string; relevance: number }>> {
+  /** Snippets and highlighted headlines of the stories of one page, and their plain relevance when asked. */
+  private async details(match: SearchMatch, ids: number[], withRelevance: boolean): Promise<Map<number, { snippet: string; headlineHighlight: string; relevance?: number }>> {
     if (ids.length === 0) return new Map();
-    const rows = await runSql<{ id: number; snippet: string; headline: string; relevance: number }>(this.manager, matchDetailsSql(this.manager), {
+    const rows = await runSql<{ id: number; snippet: string; headline: string; relevance?: number }>(this.manager, matchDetailsSql(this.manager, withRelevance), {
       match: matchExpression(this.manager, match),
       ids,
       open: OPEN_MARK,
       close: CLOSE_MARK,
     });
     const highlighted = (text: string) => marked(highlightedText(this.manager, text, OPEN_MARK, CLOSE_MARK));
-    return new Map(rows.map((row) => [Number(row.id), { snippet: highlighted(row.snippet), headlineHighlight: highlighted(row.headline), relevance: Number(row.relevance) }]));
+    return new Map(rows.map((row) => [Number(row.id), { snippet: highlighted(row.snippet), headlineHighlight: highlighted(row.headline), relevance: row.relevance === undefined ? undefined : Number(row.relevance) }]));
   }
 }
 
