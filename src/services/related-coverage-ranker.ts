@@ -154,42 +154,51 @@ export class RelatedCoverageRanker {
     return rows.map((row) => ({ source: Number(row.source), target: Number(row.target), label: row.label }));
   }
 
-  /** Every entity and topic each story shares with another, with document frequencies. */
+  /**
+   * Every entity and topic each story shares with another, with document frequencies. An item
+   * above the cap is skipped, so its frequency is counted only up to the cap: counting every
+   * mention of a name in half the corpus would cost more than the rest of the ranking.
+   */
   private async shares(articleIds: number[]): Promise<Share[]> {
     const rows = await runSql<Share>(
       this.manager,
-      `WITH corpus AS (
-         SELECT total, CASE WHEN total * CAST(:share AS double precision) > :minCap THEN total * CAST(:share AS double precision) ELSE :minCap END AS cap
-         FROM (SELECT COUNT(*) AS total FROM article) counted),
-       entity_df AS (
-         SELECT "entityId" AS "itemId", COUNT(*) AS df FROM article_mention
-         WHERE "entityId" IN (SELECT "entityId" FROM article_mention WHERE "articleId" IN (:...articleIds))
-         GROUP BY "entityId"),
-       topic_df AS (
-         SELECT "topicId" AS "itemId", COUNT(*) AS df FROM article_topic
-         WHERE "topicId" IN (SELECT "topicId" FROM article_topic WHERE "articleId" IN (:...articleIds))
-         GROUP BY "topicId")
+      `WITH corpus AS MATERIALIZED (
+         SELECT total, cap, CAST(cap AS integer) + 1 AS "countUpTo" FROM (
+           SELECT total, CASE WHEN total * CAST(:share AS double precision) > :minCap THEN total * CAST(:share AS double precision) ELSE :minCap END AS cap
+           FROM (SELECT COUNT(*) AS total FROM article) counted) capped),
+       entity_df AS MATERIALIZED (
+         SELECT "itemId", df FROM (
+           SELECT shared."entityId" AS "itemId",
+                  (SELECT COUNT(*) FROM (SELECT 1 FROM article_mention x WHERE x."entityId" = shared."entityId" LIMIT (SELECT "countUpTo" FROM corpus)) upto) AS df
+           FROM (SELECT DISTINCT "entityId" FROM article_mention WHERE "articleId" IN (:...articleIds)) shared) items
+         WHERE df <= (SELECT cap FROM corpus)),
+       topic_df AS MATERIALIZED (
+         SELECT "itemId", df FROM (
+           SELECT shared."topicId" AS "itemId",
+                  (SELECT COUNT(*) FROM (SELECT 1 FROM article_topic x WHERE x."topicId" = shared."topicId" LIMIT (SELECT "countUpTo" FROM corpus)) upto) AS df
+           FROM (SELECT DISTINCT "topicId" FROM article_topic WHERE "articleId" IN (:...articleIds)) shared) items
+         WHERE df <= (SELECT cap FROM corpus))
        SELECT s."articleId" AS source, o."articleId" AS target, 'entity' AS kind, s."entityId" AS "itemId",
               d.df, corpus.total, s.salience AS "sourceWeight", o.salience AS "targetWeight",
-              sa."publishedAt" AS "sourcePublishedAt", sa."publisherId" AS "sourcePublisherId",
-              ta."publishedAt" AS "targetPublishedAt", ta."publisherId" AS "targetPublisherId"
+              s."publishedAt" AS "sourcePublishedAt", sa."publisherId" AS "sourcePublisherId",
+              o."publishedAt" AS "targetPublishedAt", ta."publisherId" AS "targetPublisherId"
        FROM article_mention s
        JOIN entity_df d ON d."itemId" = s."entityId"
        CROSS JOIN corpus
        JOIN article_mention o ON o."entityId" = s."entityId" AND o."articleId" <> s."articleId"
        JOIN article sa ON sa.id = s."articleId"
        JOIN article ta ON ta.id = o."articleId"
-       WHERE s."articleId" IN (:...articleIds) AND d.df <= corpus.cap
+       WHERE s."articleId" IN (:...articleIds)
        UNION ALL
        SELECT s."articleId", o."articleId", 'topic', s."topicId", d.df, corpus.total, s.weight, o.weight,
-              sa."publishedAt", sa."publisherId", ta."publishedAt", ta."publisherId"
+              s."publishedAt", sa."publisherId", o."publishedAt", ta."publisherId"
        FROM article_topic s
        JOIN topic_df d ON d."itemId" = s."topicId"
        CROSS JOIN corpus
        JOIN article_topic o ON o."topicId" = s."topicId" AND o."articleId" <> s."articleId"
        JOIN article sa ON sa.id = s."articleId"
        JOIN article ta ON ta.id = o."articleId"
-       WHERE s."articleId" IN (:...articleIds) AND d.df <= corpus.cap`,
+       WHERE s."articleId" IN (:...articleIds)`,
       { articleIds, share: MAX_DOCUMENT_SHARE, minCap: MIN_DOCUMENT_CAP },
     );
     return rows.map((row) => ({ ...row, source: Number(row.source), target: Number(row.target), itemId: Number(row.itemId) }));
