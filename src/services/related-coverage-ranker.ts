@@ -2,6 +2,7 @@ import { In, type EntityManager } from "typeorm";
 import { Article } from "../entities/article";
 import { DAY_MS } from "./dashboard/time-buckets";
 import { fromDbTimestamp, runSql } from "./sql";
+import { shiftedTimestampSql } from "./sql-dialect";
 
 /** A story related to another, with why. */
 export interface RelatedArticle {
@@ -25,6 +26,22 @@ export interface RelatedArticle {
  */
 const MAX_DOCUMENT_SHARE = 0.05;
 const MIN_DOCUMENT_CAP = 200;
+
+/**
+ * Items (entities, topics) in at most this many stories relate a story to every other story that
+ * has them. A commoner item, still under the cap, relates only stories published within
+ * {@link COMMON_ITEM_WINDOW_DAYS} days of each other: a name in thousands of stories links a story
+ * to its own news cycle, and reading all its stories for every page would make the cost of a page
+ * grow with the archive.
+ */
+const ALL_STORIES_UP_TO = 200;
+const COMMON_ITEM_WINDOW_DAYS = 30;
+
+/** How far common items reach; see {@link ALL_STORIES_UP_TO}. */
+export interface RelatedReach {
+  allStoriesUpTo: number;
+  windowDays: number;
+}
 
 /** Days after which closeness in time counts half. */
 const TIME_HALF_LIFE_DAYS = 30;
@@ -71,10 +88,14 @@ interface Candidate extends StoryFacts {
  * at half the weight of an entity. The sum is scaled by closeness in time,
  * `0.5 + 0.5 / (1 + days / 30)` (0.5 when a date is unknown), by 1.25 for a story of the same
  * publisher, and mapped into (0, 1) by `x / (1 + x)`. Ties go to the newer story, then the one
- * stored first.
+ * stored first. Items in more than 5% of stories relate nothing, and items in more than 200
+ * relate only stories within 30 days of each other, so a page costs the same in a large archive.
  */
 export class RelatedCoverageRanker {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly reach: RelatedReach = { allStoriesUpTo: ALL_STORIES_UP_TO, windowDays: COMMON_ITEM_WINDOW_DAYS },
+  ) {}
 
   /**
    * The top `first` related stories of each story. Candidates are ranked on the few facts the
@@ -157,53 +178,61 @@ export class RelatedCoverageRanker {
   /**
    * Every entity and topic each story shares with another, with document frequencies. An item
    * above the cap is skipped, so its frequency is counted only up to the cap: counting every
-   * mention of a name in half the corpus would cost more than the rest of the ranking.
+   * mention of a name in half the corpus would cost more than the rest of the ranking. An item
+   * in more stories than the reach allows relates only stories published within its window of
+   * each other, read as a range of the edge's (item, publishedAt) index.
    */
   private async shares(articleIds: number[]): Promise<Share[]> {
+    const edges = {
+      entity: { table: "article_mention", item: "entityId", weight: "salience", df: "entity_df" },
+      topic: { table: "article_topic", item: "topicId", weight: "weight", df: "topic_df" },
+    } as const;
+    const frequencies = (kind: keyof typeof edges) => {
+      const edge = edges[kind];
+      return `${edge.df} AS MATERIALIZED (
+         SELECT "itemId", df FROM (
+           SELECT shared."${edge.item}" AS "itemId",
+                  (SELECT COUNT(*) FROM (SELECT 1 FROM ${edge.table} x WHERE x."${edge.item}" = shared."${edge.item}" LIMIT (SELECT "countUpTo" FROM corpus)) upto) AS df
+           FROM (SELECT DISTINCT "${edge.item}" FROM ${edge.table} WHERE "articleId" IN (:...articleIds)) shared) items
+         WHERE df <= (SELECT cap FROM corpus))`;
+    };
+    const pairs = (kind: keyof typeof edges, windowed: boolean) => {
+      const edge = edges[kind];
+      const within = windowed
+        ? `d.df > :allUpTo AND o."publishedAt" BETWEEN ${shiftedTimestampSql(this.manager, `s."publishedAt"`, "windowBefore")} AND ${shiftedTimestampSql(this.manager, `s."publishedAt"`, "windowAfter")}`
+        : "d.df <= :allUpTo";
+      return `SELECT s."articleId" AS source, o."articleId" AS target, '${kind}' AS kind, s."${edge.item}" AS "itemId",
+              d.df, corpus.total, s.${edge.weight} AS "sourceWeight", o.${edge.weight} AS "targetWeight",
+              s."publishedAt" AS "sourcePublishedAt", sa."publisherId" AS "sourcePublisherId",
+              o."publishedAt" AS "targetPublishedAt", ta."publisherId" AS "targetPublisherId"
+       FROM ${edge.table} s
+       JOIN ${edge.df} d ON d."itemId" = s."${edge.item}"
+       CROSS JOIN corpus
+       JOIN ${edge.table} o ON o."${edge.item}" = s."${edge.item}" AND o."articleId" <> s."articleId"
+       JOIN article sa ON sa.id = s."articleId"
+       JOIN article ta ON ta.id = o."articleId"
+       WHERE s."articleId" IN (:...articleIds) AND ${within}`;
+    };
     const rows = await runSql<Share>(
       this.manager,
       `WITH corpus AS MATERIALIZED (
          SELECT total, cap, CAST(cap AS integer) + 1 AS "countUpTo" FROM (
            SELECT total, CASE WHEN total * CAST(:share AS double precision) > :minCap THEN total * CAST(:share AS double precision) ELSE :minCap END AS cap
            FROM (SELECT COUNT(*) AS total FROM article) counted) capped),
-       entity_df AS MATERIALIZED (
-         SELECT "itemId", df FROM (
-           SELECT shared."entityId" AS "itemId",
-                  (SELECT COUNT(*) FROM (SELECT 1 FROM article_mention x WHERE x."entityId" = shared."entityId" LIMIT (SELECT "countUpTo" FROM corpus)) upto) AS df
-           FROM (SELECT DISTINCT "entityId" FROM article_mention WHERE "articleId" IN (:...articleIds)) shared) items
-         WHERE df <= (SELECT cap FROM corpus)),
-       topic_df AS MATERIALIZED (
-         SELECT "itemId", df FROM (
-           SELECT shared."topicId" AS "itemId",
-                  (SELECT COUNT(*) FROM (SELECT 1 FROM article_topic x WHERE x."topicId" = shared."topicId" LIMIT (SELECT "countUpTo" FROM corpus)) upto) AS df
-           FROM (SELECT DISTINCT "topicId" FROM article_topic WHERE "articleId" IN (:...articleIds)) shared) items
-         WHERE df <= (SELECT cap FROM corpus))
-       SELECT s."articleId" AS source, o."articleId" AS target, 'entity' AS kind, s."entityId" AS "itemId",
-              d.df, corpus.total, s.salience AS "sourceWeight", o.salience AS "targetWeight",
-              s."publishedAt" AS "sourcePublishedAt", sa."publisherId" AS "sourcePublisherId",
-              o."publishedAt" AS "targetPublishedAt", ta."publisherId" AS "targetPublisherId"
-       FROM article_mention s
-       JOIN entity_df d ON d."itemId" = s."entityId"
-       CROSS JOIN corpus
-       JOIN article_mention o ON o."entityId" = s."entityId" AND o."articleId" <> s."articleId"
-       JOIN article sa ON sa.id = s."articleId"
-       JOIN article ta ON ta.id = o."articleId"
-       WHERE s."articleId" IN (:...articleIds)
-       UNION ALL
-       SELECT s."articleId", o."articleId", 'topic', s."topicId", d.df, corpus.total, s.weight, o.weight,
-              s."publishedAt", sa."publisherId", o."publishedAt", ta."publisherId"
-       FROM article_topic s
-       JOIN topic_df d ON d."itemId" = s."topicId"
-       CROSS JOIN corpus
-       JOIN article_topic o ON o."topicId" = s."topicId" AND o."articleId" <> s."articleId"
-       JOIN article sa ON sa.id = s."articleId"
-       JOIN article ta ON ta.id = o."articleId"
-       WHERE s."articleId" IN (:...articleIds)`,
-      { articleIds, share: MAX_DOCUMENT_SHARE, minCap: MIN_DOCUMENT_CAP },
+       ${frequencies("entity")},
+       ${frequencies("topic")}
+       ${[pairs("entity", false), pairs("entity", true), pairs("topic", false), pairs("topic", true)].join("\n       UNION ALL\n       ")}`,
+      {
+        articleIds,
+        share: MAX_DOCUMENT_SHARE,
+        minCap: MIN_DOCUMENT_CAP,
+        allUpTo: this.reach.allStoriesUpTo,
+        windowBefore: -this.reach.windowDays,
+        windowAfter: this.reach.windowDays,
+      },
     );
     return rows.map((row) => ({ ...row, source: Number(row.source), target: Number(row.target), itemId: Number(row.itemId) }));
   }
-
 }
 
 /** A story's facts from a raw row, whose timestamps are text on SQLite and dates elsewhere. */

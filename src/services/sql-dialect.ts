@@ -32,6 +32,16 @@ export function greatestSql(manager: EntityManager, a: string, b: string): strin
 }
 
 /**
+ * SQL for a timestamp column moved by `:param` days (a bound number, negative for earlier),
+ * comparable with stored timestamps: SQLite stores text, so the result is text in the same form.
+ */
+export function shiftedTimestampSql(manager: EntityManager, column: string, param: string): string {
+  return dialectOf(manager) === "postgres"
+    ? `(${column} + CAST(:${param} AS integer) * interval '1 day')`
+    : `strftime('%Y-%m-%d %H:%M:%f', ${column}, CAST(:${param} AS integer) || ' days')`;
+}
+
+/**
  * The text search configuration of PostgreSQL's full-text index (see the migration
  * ArticleFullTextSearch1764100000000): the `simple` parser and dictionary, as SQLite's unicode61
  * tokenizer (no stemming, no stop words), with accents folded by `unaccent` when it is installed.
