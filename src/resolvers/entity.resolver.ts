@@ -2,6 +2,7 @@ import { GraphQLDate } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.type";
 import { NamedEntity } from "../entities/named-entity";
+import { NEWEST_STORIES_COUNTED } from "../services/co-mention-ranker";
 import { coMentionsOf, MAX_CO_MENTIONS } from "./co-mentions-of";
 import { CoMentionEdge } from "./types/co-mention-edge";
 
@@ -15,7 +16,7 @@ export class EntityResolver {
 
   @FieldResolver(() => [CoMentionEdge], {
     description:
-      "Who or what is in the news with this entity: the people, places and organizations most often named in the same stories (for a topic, in the stories filed under it), with how many stories they share, optionally only stories published from `from` to `to`.",
+      `Who or what is in the news with this entity: the people, places and organizations most often named in the same stories (for a topic, in the stories filed under it), with how many stories they share, counted in this entity's newest ${NEWEST_STORIES_COUNTED.toLocaleString("en")} stories, optionally only stories published from \`from\` to \`to\`.`,
   })
   coMentions(
     @Root() entity: NamedEntity,

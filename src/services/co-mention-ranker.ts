@@ -24,14 +24,18 @@ export interface SharedStories {
 /**
  * Ranks the entities most often named in the same stories as each given entity: who is in the
  * news with whom. For a topic, the stories are those filed under it. Ties go to the entity
- * registered first, so the order is stable. A period keeps only stories published within it.
+ * registered first, so the order is stable. A period keeps only stories published within it, and
+ * of those each entity's newest {@link NEWEST_STORIES_COUNTED} are counted.
  */
 export class CoMentionRanker {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly newestCounted = NEWEST_STORIES_COUNTED,
+  ) {}
 
   /** The top `first` co-mentioned entities of each entity, most shared stories first. */
   async rank(entityIds: number[], first: number, period: Period = {}): Promise<Map<number, CoMention[]>> {
-    const stories = entityStoriesSql(this.manager, period);
+    const stories = entityStoriesSql(this.manager, period, this.newestCounted);
     const rows = await runSql<{ source: number; other: number; shared: number | string }>(
       this.manager,
       `SELECT ranked.source, ranked.other, ranked.shared FROM (
@@ -60,7 +64,7 @@ export class CoMentionRanker {
   async sharedStories(pairs: EntityPair[], perPair: number, period: Period = {}): Promise<Map<string, SharedStories>> {
     const found = new Map<string, SharedStories>(pairs.map((pair) => [pairKey(pair), { articleIds: [], count: 0 }]));
     if (pairs.length === 0) return found;
-    const stories = entityStoriesSql(this.manager, period);
+    const stories = entityStoriesSql(this.manager, period, this.newestCounted);
     // Selecting sources × others may take in pairs nobody asked for; they are dropped below, and
     // each pair brings at most `perPair` rows, so the excess stays small.
     const rows = await runSql<{ source: number; other: number; articleId: number; shared: number | string }>(
@@ -96,11 +100,20 @@ export function pairKey(pair: EntityPair): string {
 }
 
 /**
- * SQL for the (source, "articleId") rows of the entities in `:...sources`: the stories naming
- * each, or for a topic filed under it, limited to the period. Callers bind `sources`.
+ * How many of an entity's stories co-mentions are counted in: its newest this many (of the period
+ * asked for). Counting in all of them would make the cost grow with the archive (a name in 30,000
+ * of 100,000 stories meant half a million mentions to group), while who is in the news with
+ * someone is told by their recent coverage.
  */
-export function entityStoriesSql(manager: EntityManager, period: Period): { sql: string; params: SqlParams } {
-  const params: SqlParams = {};
+export const NEWEST_STORIES_COUNTED = 1000;
+
+/**
+ * SQL for the (source, "articleId") rows of the entities in `:...sources`: the newest
+ * `newestCounted` stories naming each (undated ones last), or for a topic filed under it, limited
+ * to the period. Callers bind `sources`.
+ */
+export function entityStoriesSql(manager: EntityManager, period: Period, newestCounted = NEWEST_STORIES_COUNTED): { sql: string; params: SqlParams } {
+  const params: SqlParams = { newestCounted };
   const bounds: string[] = [];
   if (period.start) {
     bounds.push(`"publishedAt" >= :periodStart`);
@@ -110,11 +123,16 @@ export function entityStoriesSql(manager: EntityManager, period: Period): { sql:
     bounds.push(`"publishedAt" < :periodEnd`);
     params.periodEnd = toDbTimestamp(manager, period.end);
   }
-  const within = bounds.length > 0 ? `AND "articleId" IN (SELECT id FROM article WHERE ${bounds.join(" AND ")})` : "";
+  const within = bounds.map((bound) => `AND ${bound}`).join(" ");
   return {
-    sql: `SELECT "entityId" AS source, "articleId" FROM article_mention WHERE "entityId" IN (:...sources) ${within}
-          UNION
-          SELECT "topicId", "articleId" FROM article_topic WHERE "topicId" IN (:...sources) ${within}`,
+    sql: `SELECT source, "articleId" FROM (
+            SELECT source, "articleId",
+                   ROW_NUMBER() OVER (PARTITION BY source ORDER BY CASE WHEN "publishedAt" IS NULL THEN 1 ELSE 0 END, "publishedAt" DESC, "articleId" DESC) AS position
+            FROM (SELECT "entityId" AS source, "articleId", "publishedAt" FROM article_mention WHERE "entityId" IN (:...sources) ${within}
+                  UNION ALL
+                  SELECT "topicId", "articleId", "publishedAt" FROM article_topic WHERE "topicId" IN (:...sources) ${within}) linked
+          ) newest
+          WHERE position <= :newestCounted`,
     params,
   };
 }

@@ -1,4 +1,6 @@
+import { CoMentionRanker } from "../../src/services/co-mention-ranker";
 import { logOddsRatio } from "../../src/services/dashboard/log-odds-ratio";
+import { decodeGlobalId } from "../../src/services/global-id";
 import { TimeBuckets } from "../../src/services/dashboard/time-buckets";
 import { openTestGraph, type TestGraph } from "../support/graph";
 import { writeSyriaStories } from "../support/stories";
@@ -197,6 +199,32 @@ describe("dashboard queries", () => {
       const data = await ok(query, { id: ids.blinken });
       expect(data.coMentions.every((edge: any) => edge.count === 1)).toBe(true);
       expect(data.node.coMentions).toEqual(data.coMentions.map(({ count, entity }: any) => ({ count, entity })));
+    });
+
+    it("counts in the entity's newest stories only, up to the bound, undated ones last", async () => {
+      // Joe Biden is in the seed story and in six briefings, one of them undated.
+      const biden = decodeGlobalId((await ok(`{ person(name: "Joe Biden") { id } }`)).person.id).id;
+      const stories: Array<{ id: number; publishedAt: string | null }> = (
+        await graph.dataSource.query(`SELECT a.id, a."publishedAt" FROM article a JOIN article_mention m ON m."articleId" = a.id WHERE m."entityId" = ${biden}`)
+      ).map((row: any) => ({ id: Number(row.id), publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString() }));
+      stories.sort((a, b) => (a.publishedAt === null ? 1 : 0) - (b.publishedAt === null ? 1 : 0) || (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.id - a.id);
+      const mentions: Array<{ articleId: number; entityId: number }> = (await graph.dataSource.query(`SELECT "articleId", "entityId" FROM article_mention`)).map((row: any) => ({
+        articleId: Number(row.articleId),
+        entityId: Number(row.entityId),
+      }));
+      const expected = (newest: number) => {
+        const counted = new Set(stories.slice(0, newest).map((story) => story.id));
+        const counts = new Map<number, number>();
+        for (const mention of mentions) if (counted.has(mention.articleId) && mention.entityId !== biden) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+        return counts;
+      };
+      expect(stories.length).toBeGreaterThan(6);
+      expect(stories.at(-1)!.publishedAt).toBeNull();
+      for (const newest of [2, 5, stories.length]) {
+        const ranked = (await new CoMentionRanker(graph.dataSource.manager, newest).rank([biden], 50)).get(biden)!;
+        expect(new Map(ranked.map((coMention) => [coMention.entityId, coMention.count]))).toEqual(expected(newest));
+      }
+      expect(expected(2)).not.toEqual(expected(stories.length));
     });
 
     it("takes one statement per field whatever the number of entities", async () => {
