@@ -28,6 +28,7 @@ import { EntityNameKeyIndex1764150000000 } from "./migrations/1764150000000-enti
 import { WriteApi1764200000000 } from "./migrations/1764200000000-write-api";
 import { ArticleEvents1764300000000 } from "./migrations/1764300000000-article-events";
 import { EdgePublicationOrder1764500000000 } from "./migrations/1764500000000-edge-publication-order";
+import { SearchIndexWithoutPendingList1764600000000 } from "./migrations/1764600000000-search-index-without-pending-list";
 
 /** Every TypeORM entity of the graph. */
 export const ENTITIES = [
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   WriteApi1764200000000,
   ArticleEvents1764300000000,
   EdgePublicationOrder1764500000000,
+  SearchIndexWithoutPendingList1764600000000,
 ];
 
 /**

@@ -83,6 +83,11 @@ describe("search", () => {
     expect(withPhoto.totalCount).toBeLessThan(all.totalCount);
   });
 
+  (process.env.TEST_DATABASE_URL ? it : it.skip)("writes new stories straight into PostgreSQL's full-text index, with no pending list for searches to read", async () => {
+    const [index] = await graph.dataSource.query(`SELECT c.reloptions FROM pg_class c WHERE c.oid = '"IDX_article_search"'::regclass`);
+    expect(index.reloptions).toContain("fastupdate=off");
+  });
+
   it("takes `text` in any article filter", async () => {
     const result = await graph.query(`{ articles(filter: { text: "unannounced" }) { totalCount } }`);
     expect(result.data!.articles.totalCount).toBe(1);
