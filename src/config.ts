@@ -24,6 +24,14 @@ export interface Config {
   introspection: boolean;
   /** Serve the graph as an Apollo Federation 2 subgraph (`FEDERATION`); off by default. */
   federation: boolean;
+  /** Keep whole public answers in memory for their max-age (`RESPONSE_CACHE`); off by default. */
+  responseCache: boolean;
+  /**
+   * How often live updates read the database for new events, in milliseconds
+   * (`EVENT_POLL_INTERVAL_MS`): the poll on SQLite, the safety poll behind notifications on
+   * PostgreSQL; unset for each one's default (see articleEventSourceFor).
+   */
+  eventPollIntervalMs?: number;
 }
 
 /** The database used when `DATABASE_URL` is unset: a file under `var/`, which git ignores. */
@@ -89,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""),
     introspection: env.INTROSPECTION === undefined ? true : parseFlag("INTROSPECTION", env.INTROSPECTION),
     federation: parseFlag("FEDERATION", env.FEDERATION),
+    responseCache: parseFlag("RESPONSE_CACHE", env.RESPONSE_CACHE),
+    eventPollIntervalMs: env.EVENT_POLL_INTERVAL_MS ? parseLimit("EVENT_POLL_INTERVAL_MS", env.EVENT_POLL_INTERVAL_MS, 0) : undefined,
   };
 }
 

@@ -27,6 +27,7 @@ import { ArticleFullTextSearch1764100000000 } from "./migrations/1764100000000-a
 import { EntityNameKeyIndex1764150000000 } from "./migrations/1764150000000-entity-name-key-index";
 import { WriteApi1764200000000 } from "./migrations/1764200000000-write-api";
 import { ArticleEvents1764300000000 } from "./migrations/1764300000000-article-events";
+import { ArticleEventNotifications1764400000000 } from "./migrations/1764400000000-article-event-notifications";
 import { EdgePublicationOrder1764500000000 } from "./migrations/1764500000000-edge-publication-order";
 import { SearchIndexWithoutPendingList1764600000000 } from "./migrations/1764600000000-search-index-without-pending-list";
 
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   EntityNameKeyIndex1764150000000,
   WriteApi1764200000000,
   ArticleEvents1764300000000,
+  ArticleEventNotifications1764400000000,
   EdgePublicationOrder1764500000000,
   SearchIndexWithoutPendingList1764600000000,
 ];
@@ -69,12 +71,15 @@ export const MIGRATIONS = [
  * database made by an older version upgrades in place. SQLite files get WAL, which lets readers
  * go on while a writer commits, and a busy timeout so a second process waits instead of failing.
  * PostgreSQL sessions run in UTC, so date arithmetic in SQL agrees with SQLite's, and in the
- * configured schema when one is given (tests give each graph its own).
+ * configured schema when one is given (tests give each graph its own), which is created when
+ * missing. `migrations` replaces {@link MIGRATIONS}, so a test can make an older version's database.
+ * On PostgreSQL the schema is created and migrated under {@link underStartupLock}, so replicas may
+ * start together.
  */
-export async function openDataSource(database: DatabaseConfig, options: { logger?: Logger } = {}): Promise<DataSource> {
+export async function openDataSource(database: DatabaseConfig, options: { logger?: Logger; migrations?: Function[] } = {}): Promise<DataSource> {
   const common = {
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: options.migrations ?? MIGRATIONS,
     migrationsTransactionMode: "each" as const,
     logger: options.logger,
     logging: options.logger ? (["query", "error"] as const) : (["error"] as const),
@@ -91,7 +96,10 @@ export async function openDataSource(database: DatabaseConfig, options: { logger
       logging: [...common.logging],
     });
     await dataSource.initialize();
-    await dataSource.runMigrations();
+    await underStartupLock(dataSource, async () => {
+      if (database.schema) await createSchemaIfMissing(dataSource, database.schema);
+      await dataSource.runMigrations();
+    });
     return dataSource;
   }
   if (database.file !== ":memory:") fs.mkdirSync(path.dirname(database.file), { recursive: true });
@@ -112,4 +120,39 @@ export async function openDataSource(database: DatabaseConfig, options: { logger
   if (database.file !== ":memory:") await dataSource.query("PRAGMA synchronous = NORMAL");
   await dataSource.runMigrations();
   return dataSource;
+}
+
+/**
+ * Creates the schema a `?schema=` URL names unless it exists. Looked up first, because PostgreSQL
+ * checks the CREATE privilege on the database even for `CREATE SCHEMA IF NOT EXISTS`, and a role
+ * may be given an existing schema without that privilege.
+ */
+async function createSchemaIfMissing(dataSource: DataSource, schema: string): Promise<void> {
+  const [{ exists }] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists`, [schema]);
+  // The name is checked by parseDatabaseUrl ([a-z_][a-z0-9_]*), so it needs no quoting.
+  if (!exists) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+}
+
+/**
+ * Runs `work` (migrating, loading the shipped data) while no other process does the same to this
+ * database. On PostgreSQL, N replicas starting at once would otherwise all find the same
+ * migrations pending and run them together, and all but one fail ("duplicate key value violates
+ * unique constraint"): under an advisory lock named after the schema, held by a connection of its
+ * own and released when `work` ends, the first replica migrates and the others then find nothing
+ * to do. On SQLite it just runs `work`: replicas there share one machine and are started one by one.
+ */
+export async function underStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== "postgres") return work();
+  const key = `content-graph start-up of schema ${dataSource.options.schema ?? "public"}`;
+  const holder = dataSource.createQueryRunner();
+  try {
+    await holder.query(`SELECT pg_advisory_lock(hashtext($1))`, [key]);
+    try {
+      return await work();
+    } finally {
+      await holder.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
+    }
+  } finally {
+    await holder.release();
+  }
 }

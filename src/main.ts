@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { loadConfig } from "./config";
-import { openDataSource } from "./datasource";
+import { openDataSource, underStartupLock } from "./datasource";
 import { buildSubgraphGraphSchema } from "./federation/subgraph-schema";
 import { buildGraphSchema } from "./schema";
 import { startServer } from "./server";
@@ -13,7 +13,8 @@ import { loadSeedData } from "./services/seed-loader";
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await openDataSource(config.database);
-  const seeded = await loadSeedData(dataSource);
+  // Replicas starting together would otherwise insert the same entities at once.
+  const seeded = await underStartupLock(dataSource, () => loadSeedData(dataSource));
   log(`data: entities ${JSON.stringify(seeded.entities)}, stories ${JSON.stringify(seeded.articles)}`);
   // Mutations write through a second connection: see `ServerOptions.writer`.
   const writer = config.database.kind === "sqlite" && config.database.file === ":memory:" ? dataSource : await openDataSource(config.database);

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { cacheScopePlugin } from "./cache-hints/cache-scope-plugin";
+import { responseCachePlugin } from "./cache-hints/response-cache-plugin";
 import { createRequestContext, type Context } from "./context.type";
 import { formatError } from "./format-error";
 import { CorsPolicy } from "./limits/cors";
@@ -16,7 +17,7 @@ import { limitsPlugin } from "./limits/limits-plugin";
 import { OperationLimits } from "./limits/operation-limits";
 import { TimeoutError } from "./limits/timeout-error";
 import { ArticleEventHub } from "./services/article-events/article-event-hub";
-import { PollingArticleEventSource } from "./services/article-events/polling-article-event-source";
+import { articleEventSourceFor } from "./services/article-events/article-event-source-for";
 import { serveWebApp } from "./static-files";
 import { attachSubscriptionServer } from "./subscriptions/subscription-server";
 
@@ -35,7 +36,11 @@ export interface ServerOptions {
   writer?: DataSource;
   /** Require an API key for reads too (see `REQUIRE_API_KEY`); writes always need one. */
   requireApiKey?: boolean;
-  /** How often live updates look for new events in the database, in milliseconds (default 250). */
+  /**
+   * How often live updates read the database for new events, in milliseconds: on SQLite the poll
+   * (default 250); on PostgreSQL, where a notification wakes the reader as each writer commits,
+   * the safety poll (default 5,000). See `EVENT_POLL_INTERVAL_MS`.
+   */
   eventPollIntervalMs?: number;
   /** What one operation may ask for and how long a request may run (default {@link DEFAULT_LIMITS}). */
   limits?: LimitsConfig;
@@ -43,6 +48,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** Whether introspection is answered (default true, so Sandbox and GraphiQL work). */
   introspection?: boolean;
+  /** Answer repeated public queries from memory for their max-age (see `RESPONSE_CACHE`); default off. */
+  responseCache?: boolean;
 }
 
 /** What guards each HTTP request besides Apollo's own checks. */
@@ -54,7 +61,7 @@ interface RequestGuards {
 /** A running server. */
 export interface RunningServer {
   url: string;
-  /** The server's live updates: one database poller, fanned out to this process's subscribers. */
+  /** The server's live updates: one database reader, fanned out to this process's subscribers. */
   articleEvents: ArticleEventHub;
   /** Stops taking requests, lets those in flight finish, and closes the server. */
   stop(): Promise<void>;
@@ -68,9 +75,9 @@ export interface RunningServer {
 export async function startServer(schema: GraphQLSchema, dataSource: DataSource, options: ServerOptions): Promise<RunningServer> {
   const httpServer = http.createServer();
   const articleEvents = new ArticleEventHub(
-    new PollingArticleEventSource(dataSource, {
-      intervalMs: options.eventPollIntervalMs ?? 250,
-      onError: (error) => process.stderr.write(`live updates: reading events failed, retrying: ${String(error)}\n`),
+    articleEventSourceFor(dataSource, {
+      pollIntervalMs: options.eventPollIntervalMs,
+      onError: (error) => process.stderr.write(`live updates: ${String(error)}; retrying\n`),
     }),
   );
   const limits = new OperationLimits(options.limits ?? DEFAULT_LIMITS);
@@ -106,6 +113,7 @@ export async function startServer(schema: GraphQLSchema, dataSource: DataSource,
       // 0 (`no-store`) for anything not hinted, narrowed by who asks and what the operation is.
       ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }),
       cacheScopePlugin({ requireApiKey: options.requireApiKey ?? false }),
+      ...(options.responseCache ? [responseCachePlugin({ requireApiKey: options.requireApiKey ?? false })] : []),
       limitsPlugin(limits),
       guards.timeout.plugin(),
       ...(introspection ? [] : [hideFieldSuggestionsPlugin()]),

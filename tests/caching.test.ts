@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import type { DataSource } from "typeorm";
-import { openDataSource } from "../src/datasource";
+import { loadConfig } from "../src/config";
 import { DEFAULT_LIMITS } from "../src/limits/limits-config";
 import { buildGraphSchema } from "../src/schema";
 import { startServer, type RunningServer } from "../src/server";
 import { ApiKeys } from "../src/services/api-keys";
-import { loadSeedData } from "../src/services/seed-loader";
+import { openTestDataSource, type TestDataSource } from "./support/database";
+import { StatementCounter } from "./support/graph";
 
 const SLUG = "blinken-makes-unannounced-iraq-visit-as-part-of-syria-diplomacy-push";
 const ARTICLE_PAGE = `query ArticlePage($slug: String!) { article(slug: $slug) { headline authors { name } dateline { name } photos { caption photographer { name } } people { name } topics { name } relatedCoverage(first: 3) { article { headline } } } }`;
@@ -18,14 +18,13 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 const json = async (response: Response): Promise<any> => response.json();
 
 describe("caching by clients and CDNs", () => {
-  let dataSource: DataSource;
+  let database: TestDataSource;
   let server: RunningServer;
   let editorKey: string;
   beforeAll(async () => {
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
-    await loadSeedData(dataSource);
-    editorKey = (await new ApiKeys(dataSource.manager).create("newsroom CMS", "editor")).key;
-    server = await startServer(await buildGraphSchema(), dataSource, {
+    database = await openTestDataSource();
+    editorKey = (await new ApiKeys(database.dataSource.manager).create("newsroom CMS", "editor")).key;
+    server = await startServer(await buildGraphSchema(), database.dataSource, {
       host: "127.0.0.1",
       port: 0,
       production: false,
@@ -34,7 +33,7 @@ describe("caching by clients and CDNs", () => {
   });
   afterAll(async () => {
     await server.stop();
-    await dataSource.destroy();
+    await database.close();
   });
 
   const post = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
@@ -183,5 +182,112 @@ describe("caching by clients and CDNs", () => {
       expect(body.data).toBeUndefined();
       expect(large.headers.get("cache-control")).toBe("no-store");
     });
+  });
+});
+
+describe("the response cache (RESPONSE_CACHE=true)", () => {
+  let database: TestDataSource;
+  let server: RunningServer;
+  let editorKey: string;
+  const counter = new StatementCounter();
+  beforeAll(async () => {
+    database = await openTestDataSource({ logger: counter });
+    editorKey = (await new ApiKeys(database.dataSource.manager).create("newsroom CMS", "editor")).key;
+    server = await startServer(await buildGraphSchema(), database.dataSource, { host: "127.0.0.1", port: 0, production: false, responseCache: true });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await database.close();
+  });
+
+  /** Runs `send` and returns its answer with the SQL statements the server sent to answer it. */
+  const counting = async (send: () => Promise<Response>): Promise<{ response: Response; body: any; statements: number }> => {
+    counter.statements = [];
+    const response = await send();
+    const body = await json(response);
+    return { response, body, statements: counter.statements.length };
+  };
+  const post = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const persist = (query: string, variables: Record<string, unknown>) =>
+    fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } }),
+    });
+  const getPersisted = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const search = new URLSearchParams({
+      variables: JSON.stringify(variables),
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(query) } }),
+    });
+    return fetch(`${server.url}?${search}`, { headers: { "content-type": "application/json", ...headers } });
+  };
+
+  it("is off unless RESPONSE_CACHE is true", () => {
+    expect(loadConfig({}).responseCache).toBe(false);
+    expect(loadConfig({ RESPONSE_CACHE: "true" }).responseCache).toBe(true);
+    expect(() => loadConfig({ RESPONSE_CACHE: "yes" })).toThrow('RESPONSE_CACHE "yes" must be true or false');
+  });
+
+  it("answers a second identical hashed GET from memory, without a single SQL statement", async () => {
+    expect((await json(await persist(TOPIC_PAGE, { slug: "syria" }))).data.topic.name).toBe("Syria");
+
+    const first = await counting(() => getPersisted(TOPIC_PAGE, { slug: "iraq" }));
+    expect(first.body.data.topic.name).toBe("Iraq");
+    expect(first.statements).toBeGreaterThan(0);
+    expect(first.response.headers.get("age")).toBeNull();
+
+    const second = await counting(() => getPersisted(TOPIC_PAGE, { slug: "iraq" }));
+    expect(second.statements).toBe(0);
+    expect(second.body.data).toEqual(first.body.data);
+    expect(second.response.headers.get("cache-control")).toBe("max-age=60, public");
+    // A CDN in front subtracts the time the answer has already spent here from its max-age.
+    expect(Number(second.response.headers.get("age"))).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps POSTed queries too, keyed by text and variables: another story is read from the database", async () => {
+    expect((await counting(() => post(ARTICLE_PAGE, { slug: SLUG }))).statements).toBeGreaterThan(0);
+    const cached = await counting(() => post(ARTICLE_PAGE, { slug: SLUG }));
+    expect(cached.statements).toBe(0);
+    expect(cached.body.data.article.headline).toBe("Blinken makes unannounced Iraq visit as part of Syria diplomacy push");
+
+    const other = await counting(() => post(ARTICLE_PAGE, { slug: "syrias-turning-point-transition-or-turmoil" }));
+    expect(other.statements).toBeGreaterThan(0);
+  });
+
+  it("neither serves nor keeps the answer to a request with an API key", async () => {
+    const query = `{ topic(slug: "diplomacy") { name articles(first: 5) { totalCount } } }`;
+    const anonymous = await counting(() => post(query));
+    expect((await counting(() => post(query))).statements).toBe(0);
+
+    const keyed = await counting(() => post(query, {}, { authorization: `Bearer ${editorKey}` }));
+    expect(keyed.statements).toBeGreaterThan(0);
+    expect(keyed.body.data).toEqual(anonymous.body.data);
+    expect(keyed.response.headers.get("cache-control")).toBe("max-age=60, private");
+
+    // A key holder's answer is not left behind for anyone else either.
+    const onlyKeyed = `{ topic(slug: "iraq") { name parent { name } } }`;
+    await post(onlyKeyed, {}, { authorization: `Bearer ${editorKey}` });
+    expect((await counting(() => post(onlyKeyed, {}, { authorization: `Bearer ${editorKey}` }))).statements).toBeGreaterThan(0);
+    expect((await counting(() => post(onlyKeyed))).statements).toBeGreaterThan(0);
+  });
+
+  it("runs every mutation, even the same one sent twice", async () => {
+    const { data } = await json(await post(`{ article(slug: "${SLUG}") { id } }`));
+    const mutation = `mutation($id: ID!) { updateArticle(id: $id, patch: { section: "Diplomacy" }) { section } }`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const sent = await counting(() => post(mutation, { id: data.article.id }, { authorization: `Bearer ${editorKey}` }));
+      expect(sent.body.data.updateArticle.section).toBe("Diplomacy");
+      expect(sent.statements).toBeGreaterThan(0);
+      expect(sent.response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("does not keep an answer with errors", async () => {
+    const query = `{ person(name: "Nobody at all") { name } }`;
+    await post(query);
+    const again = await counting(() => post(query));
+    expect(again.body.errors[0].extensions.code).toBe("NOT_FOUND");
+    expect(again.statements).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import { buildGraphSchema } from "../src/schema";
 import { startServer, type RunningServer } from "../src/server";
 import { loadSeedData } from "../src/services/seed-loader";
 import { ApiKeys } from "../src/services/api-keys";
+import { openTestDatabase, type TestDatabase } from "./support/database";
 import { generatedStory, writeStoryFiles } from "./support/generated-stories";
 
 const CLI = path.join(__dirname, "..", "dist", "src", "scripts", "ingest.js");
@@ -47,7 +48,7 @@ function storiesIn(value: unknown, found: SeenStory[] = []): SeenStory[] {
 
 describe("reading while stories are ingested", () => {
   let dir: string;
-  let databaseFile: string;
+  let database: TestDatabase;
   let dataSource: DataSource;
   let writer: DataSource;
   let server: RunningServer;
@@ -102,10 +103,11 @@ describe("reading while stories are ingested", () => {
   beforeAll(async () => {
     expect(fs.existsSync(CLI)).toBe(true); // built by `npm test`'s pretest step
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-graph-concurrency-"));
-    databaseFile = path.join(dir, "graph.sqlite");
-    dataSource = await openDataSource({ kind: "sqlite", file: databaseFile });
+    // On disk, as the server's two connections and the ingest command each open it.
+    database = await openTestDatabase({ onDisk: true });
+    dataSource = await openDataSource(database.config);
     await loadSeedData(dataSource);
-    writer = await openDataSource({ kind: "sqlite", file: databaseFile });
+    writer = await openDataSource(database.config);
     server = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false, writer });
     const ids = await read(`{ topic(slug: "syria") { id } place(name: "Syria") { id } }`);
     const data = ids.body.data as { topic: { id: string }; place: { id: string } };
@@ -115,6 +117,7 @@ describe("reading while stories are ingested", () => {
     await server?.stop();
     await writer?.destroy();
     await dataSource?.destroy();
+    await database?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -122,7 +125,7 @@ describe("reading while stories are ingested", () => {
     fs.mkdirSync(path.join(dir, "batch"));
     writeStoryFiles(path.join(dir, "batch"), "concurrent", STORIES, 25);
     const ingesting = new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, path.join(dir, "batch")], { env: { ...process.env, DATABASE_URL: `sqlite:${databaseFile}` }, stdio: "ignore" });
+      const child = spawn(process.execPath, [CLI, path.join(dir, "batch")], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
       child.once("error", reject);
       child.once("exit", resolve);
     });

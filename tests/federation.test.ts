@@ -1,14 +1,12 @@
 import { ApolloServer } from "@apollo/server";
 import { parse } from "graphql";
-import type { DataSource } from "typeorm";
 import { loadConfig } from "../src/config";
 import { createContext, type Context } from "../src/context.type";
-import { openDataSource } from "../src/datasource";
 import { buildSubgraphGraphSchema } from "../src/federation/subgraph-schema";
 import { formatError } from "../src/format-error";
 import { queryCost } from "../src/limits/query-cost";
 import { encodeGlobalId } from "../src/services/global-id";
-import { loadSeedData } from "../src/services/seed-loader";
+import { openTestDataSource, type TestDataSource } from "./support/database";
 import { StatementCounter } from "./support/graph";
 
 const KEYED_TYPES = ["Article", "Person", "Place", "Organization", "Topic", "Photo"];
@@ -23,22 +21,21 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
 } }`;
 
 describe("the graph as an Apollo Federation 2 subgraph (FEDERATION=true)", () => {
-  let dataSource: DataSource;
+  let database: TestDataSource;
   let apollo: ApolloServer<Context>;
   const counter = new StatementCounter();
   beforeAll(async () => {
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" }, { logger: counter });
-    await loadSeedData(dataSource);
+    database = await openTestDataSource({ logger: counter });
     apollo = new ApolloServer<Context>({ schema: await buildSubgraphGraphSchema(), formatError: formatError(false) });
     await apollo.start();
   });
   afterAll(async () => {
     await apollo.stop();
-    await dataSource.destroy();
+    await database.close();
   });
 
   async function run(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }> {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource) });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(database.dataSource) });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     return response.body.singleResult as never;
   }

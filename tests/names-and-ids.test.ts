@@ -49,6 +49,7 @@ describe("configuration", () => {
       corsOrigins: [],
       introspection: true,
       federation: false,
+      responseCache: false,
     });
     expect(DEFAULT_DATABASE_URL).toBe("sqlite:var/content-graph.sqlite");
   });

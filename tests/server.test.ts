@@ -1,26 +1,22 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import type { DataSource } from "typeorm";
-import { openDataSource } from "../src/datasource";
 import { buildGraphSchema } from "../src/schema";
 import { startServer, type RunningServer } from "../src/server";
-import { loadSeedData } from "../src/services/seed-loader";
+import { openTestDatabase, openTestDataSource, type TestDataSource } from "./support/database";
 
 describe("the HTTP server", () => {
-  let dataSource: DataSource;
+  let database: TestDataSource;
   let server: RunningServer;
   let origin: string;
   beforeAll(async () => {
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
-    await loadSeedData(dataSource);
-    server = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false });
+    database = await openTestDataSource();
+    server = await startServer(await buildGraphSchema(), database.dataSource, { host: "127.0.0.1", port: 0, production: false });
     origin = server.url.replace(/\/graphql$/, "");
   });
   afterAll(async () => {
     await server.stop();
-    await dataSource.destroy();
+    await database.close();
   });
 
   const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
@@ -71,9 +67,9 @@ describe("npm start", () => {
 
   it("starts on an empty database, serves, and stops cleanly on SIGTERM", async () => {
     expect(fs.existsSync(main)).toBe(true); // built by `npm test`'s pretest step
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-graph-start-"));
+    const database = await openTestDatabase({ onDisk: true });
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, "graph.sqlite")}`, PORT: "0", HOST: "127.0.0.1" },
+      env: { ...process.env, DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -98,7 +94,7 @@ describe("npm start", () => {
       expect(output).toMatch(/SIGTERM: finishing requests in flight, then stopping[\s\S]*stopped/);
     } finally {
       child.kill("SIGKILL");
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     }
   });
 });

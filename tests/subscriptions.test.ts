@@ -16,6 +16,7 @@ import { EditorialTags } from "../src/services/editorial-tags";
 import { EntityRegistry } from "../src/services/entity-registry";
 import type { ArticleEventBatch, ArticleEventSource } from "../src/services/article-events/article-event";
 import { loadSeedData } from "../src/services/seed-loader";
+import { openTestDatabase, type TestDatabase } from "./support/database";
 import { openTestGraph, type TestGraph } from "./support/graph";
 import { syriaStory } from "./support/stories";
 
@@ -91,7 +92,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe("live updates over graphql-ws", () => {
   let dir: string;
-  let databaseFile: string;
+  let database: TestDatabase;
   let dataSource: DataSource;
   let server: RunningServer;
   let client: Client;
@@ -123,8 +124,9 @@ describe("live updates over graphql-ws", () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-graph-live-"));
-    databaseFile = path.join(dir, "graph.sqlite");
-    dataSource = await openDataSource({ kind: "sqlite", file: databaseFile });
+    // On disk, as the ingest command writes into it from another process.
+    database = await openTestDatabase({ onDisk: true });
+    dataSource = await openDataSource(database.config);
     await loadSeedData(dataSource);
     server = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false, eventPollIntervalMs: 50 });
     client = connect();
@@ -139,6 +141,7 @@ describe("live updates over graphql-ws", () => {
     await client?.dispose();
     await server?.stop();
     await dataSource?.destroy();
+    await database?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -180,7 +183,7 @@ describe("live updates over graphql-ws", () => {
     fs.writeFileSync(file, [footballStory(2), syriaStory(103)].map((story) => JSON.stringify(story)).join("\n"));
 
     const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, file], { env: { ...process.env, DATABASE_URL: `sqlite:${databaseFile}` }, stdio: "ignore" });
+      const child = spawn(process.execPath, [cli, file], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
       child.once("error", reject);
       child.once("exit", resolve);
     });

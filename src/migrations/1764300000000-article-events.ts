@@ -4,7 +4,7 @@ import { dialectOf, portableTable } from "../services/sql-dialect";
 /**
  * How many events `article_event` keeps: the newest this many, older ones pruned as new ones are
  * written. A server polls several times a second, so this is hours of ingestion at full speed;
- * a poller that falls further behind is told it missed events (see PollingArticleEventSource).
+ * a reader that falls further behind is told it missed events (see ArticleEventFeed).
  */
 export const ARTICLE_EVENT_RETENTION = 100_000;
 

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from "graphql";
 import type { Logger } from "typeorm";
+import type { DatabaseConfig } from "../config";
 import { openDataSource } from "../datasource";
 import { buildGraphSchema } from "../schema";
 import { startServer } from "../server";
@@ -10,7 +11,8 @@ import { startServer } from "../server";
  * The server side of `npm run bench`, run as a child process so the load generator in the parent
  * does not share its event loop. It serves the real server code (`startServer`) on 127.0.0.1, a
  * free port, in one of two modes, and talks to the parent over IPC:
- * - `database`: the schema as built, on the database file named;
+ * - `database`: the schema as built, on the database named (an SQLite file or a PostgreSQL
+ *   schema), with Apollo's response cache when `responseCache` is set (`RESPONSE_CACHE=true`);
  * - `ceiling`: the same server, limits and plugins, on a schema whose every field returns its part
  *   of an answer given by the parent (read from the `database` server beforehand), so nothing
  *   touches a database or service code: the most the HTTP and GraphQL layers can serve.
@@ -20,7 +22,7 @@ import { startServer } from "../server";
 
 /** What the parent sends. */
 export type BenchServerRequest =
-  | { type: "start"; mode: "database"; database: string }
+  | { type: "start"; mode: "database"; database: DatabaseConfig; responseCache: boolean }
   | { type: "start"; mode: "ceiling"; answers: Array<{ query: string; data: Record<string, unknown> }> }
   | { type: "stats" };
 
@@ -66,11 +68,17 @@ function answeringFromMemory(schema: GraphQLSchema, answers: Map<string, Record<
 async function start(request: Extract<BenchServerRequest, { type: "start" }>, tally: StatementTally): Promise<string> {
   // The ceiling still needs a database for the server's housekeeping (context, live updates):
   // an empty in-memory one, which no request touches.
-  const dataSource = await openDataSource({ kind: "sqlite", file: request.mode === "database" ? request.database : ":memory:" }, { logger: tally });
+  const dataSource = await openDataSource(request.mode === "database" ? request.database : { kind: "sqlite", file: ":memory:" }, { logger: tally });
   const built = await buildGraphSchema();
   const schema = request.mode === "database" ? built : answeringFromMemory(built, new Map(request.answers.map(({ query, data }) => [query, data])));
   // No subscriber is benchmarked: polling for live updates once an hour keeps its statements out of the counts.
-  const server = await startServer(schema, dataSource, { host: "127.0.0.1", port: 0, production: true, eventPollIntervalMs: 3_600_000 });
+  const server = await startServer(schema, dataSource, {
+    host: "127.0.0.1",
+    port: 0,
+    production: true,
+    eventPollIntervalMs: 3_600_000,
+    responseCache: request.mode === "database" && request.responseCache,
+  });
   process.once("SIGTERM", () => {
     void server.stop().then(() => dataSource.destroy()).finally(() => process.exit(0));
   });

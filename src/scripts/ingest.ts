@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import { loadConfig } from "../config";
-import { openDataSource } from "../datasource";
+import { openDataSource, underStartupLock } from "../datasource";
 import { Ingester, StrictModeError, type RecordEvent } from "../services/ingest/ingester";
 import { loadSeedData } from "../services/seed-loader";
 
@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
 
   const dataSource = await openDataSource(loadConfig().database);
   try {
-    await loadSeedData(dataSource);
+    await underStartupLock(dataSource, () => loadSeedData(dataSource));
     const progress = process.stderr.isTTY ? new ProgressBar() : new ProgressLines();
     const started = Date.now();
     try {

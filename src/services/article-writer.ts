@@ -361,6 +361,25 @@ function checkShapes(input: ArticleInput): void {
   }
 }
 
+/**
+ * The field of the first string in `value` that holds U+0000, or null. PostgreSQL cannot store the
+ * character in text (SQLite can), so a story with it is refused on both, naming the field, rather
+ * than failing in the database on one of them.
+ */
+function fieldWithNul(value: unknown, field: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? field : null;
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [`${field}[${index}]`, item])
+    : value !== null && typeof value === "object"
+      ? Object.entries(value).map(([key, item]) => [field ? `${field}.${key}` : key, item])
+      : [];
+  for (const [inner, item] of entries) {
+    const found = fieldWithNul(item, inner);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function validate(input: ArticleInput): ArticleInput {
   if (typeof input !== "object" || input === null) throw new InvalidInputError("an article must be a JSON object");
   if (typeof input.headline !== "string" || input.headline.trim().length === 0) {
@@ -376,6 +395,8 @@ function validate(input: ArticleInput): ArticleInput {
     }
   }
   checkShapes(input);
+  const withNul = fieldWithNul(input, "");
+  if (withNul !== null) throw new InvalidInputError(`${withNul} contains the NUL character (U+0000), which cannot be stored`, withNul);
   for (const [index, photo] of (input.photos ?? []).entries()) {
     if (typeof photo?.caption !== "string") throw new InvalidInputError("a photo needs a caption string", `photos[${index}].caption`);
     if (photo.takenAt != null && Number.isNaN(Date.parse(photo.takenAt))) {

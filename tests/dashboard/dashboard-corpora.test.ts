@@ -1,21 +1,17 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { createContext, type Context } from "../../src/context.type";
-import { openDataSource } from "../../src/datasource";
 import { formatError } from "../../src/format-error";
 import { Ingester } from "../../src/services/ingest/ingester";
-import { loadSeedData } from "../../src/services/seed-loader";
 import { buildGraphSchema } from "../../src/schema";
 import { describeWithCorpora } from "../support/corpora";
+import { openTestDataSource, type TestDataSource } from "../support/database";
 
 /** Facts anyone can check in `../shared/corpora`, asked of the dashboard queries; the corpora are ingested once for all. */
 describeWithCorpora("dashboard queries on the public corpora", (corpora) => {
+  let database: TestDataSource;
   let dataSource: DataSource;
   let server: ApolloServer<Context>;
-  let scratch: string;
   const ids: Record<string, string> = {};
 
   const ok = async (query: string, variables?: Record<string, unknown>) => {
@@ -26,9 +22,9 @@ describeWithCorpora("dashboard queries on the public corpora", (corpora) => {
   };
 
   beforeAll(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dashboard-"));
-    dataSource = await openDataSource({ kind: "sqlite", file: path.join(scratch, "graph.sqlite") });
-    await loadSeedData(dataSource);
+    // On disk: ten thousand stories would weigh on memory.
+    database = await openTestDataSource({ onDisk: true });
+    dataSource = database.dataSource;
     await new Ingester(dataSource).ingest([corpora]);
     server = new ApolloServer<Context>({ schema: await buildGraphSchema(), formatError: formatError(false) });
     await server.start();
@@ -40,8 +36,7 @@ describeWithCorpora("dashboard queries on the public corpora", (corpora) => {
   }, 600_000);
   afterAll(async () => {
     await server?.stop();
-    await dataSource?.destroy();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    await database?.close();
   });
 
   it("charts Qasem Soleimani's coverage peaking in January 2020, the month he was killed", async () => {

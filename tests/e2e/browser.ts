@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { projectRoot } from "../../src/project-root";
+import { ON_POSTGRES } from "../support/database";
 
 /** Debian's Chromium, which `.ci/run` installs; `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -22,8 +23,11 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Where the screenshots of each step go (git-ignored), one folder per suite. */
-export const ARTIFACTS = path.join(projectRoot(), "artifacts", "e2e");
+/**
+ * Where the screenshots of each step go (git-ignored), one folder per suite; the PostgreSQL pass
+ * (`npm run test:postgres`) keeps its own, so it does not replace those of the SQLite pass.
+ */
+export const ARTIFACTS = path.join(projectRoot(), "artifacts", ON_POSTGRES ? "e2e-postgres" : "e2e");
 
 /**
  * `describe` for suites that drive a real browser. Without Chromium the suite is skipped with a

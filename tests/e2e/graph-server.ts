@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { DataSource } from "typeorm";
 import { openDataSource } from "../../src/datasource";
 import { buildGraphSchema } from "../../src/schema";
@@ -8,8 +5,9 @@ import { startServer, type RunningServer } from "../../src/server";
 import { ApiKeys } from "../../src/services/api-keys";
 import { Ingester } from "../../src/services/ingest/ingester";
 import { loadSeedData } from "../../src/services/seed-loader";
+import { openTestDatabase } from "../support/database";
 
-/** The real server on 127.0.0.1, on a fresh database file, as `npm start` would run it. */
+/** The real server on 127.0.0.1, on a fresh database (a file, or a PostgreSQL schema), as `npm start` would run it. */
 export interface GraphServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
@@ -21,13 +19,13 @@ export interface GraphServer {
 
 /** Starts a server on a new database with the shipped data, plus whatever `ingest` names (files or folders). */
 export async function startGraphServer(ingest: string[] = []): Promise<GraphServer> {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-graph-"));
-  const dataSource = await openDataSource({ kind: "sqlite", file: path.join(scratch, "graph.sqlite") });
+  const database = await openTestDatabase({ onDisk: true });
+  const dataSource = await openDataSource(database.config);
   await loadSeedData(dataSource);
   if (ingest.length) await new Ingester(dataSource).ingest(ingest);
   const { key } = await new ApiKeys(dataSource.manager).create("end-to-end tests", "editor");
   // Mutations write through a connection of their own, as in `npm start`.
-  const writer = await openDataSource({ kind: "sqlite", file: path.join(scratch, "graph.sqlite") });
+  const writer = await openDataSource(database.config);
   const server: RunningServer = await startServer(await buildGraphSchema(), dataSource, { host: "127.0.0.1", port: 0, production: false, eventPollIntervalMs: 100, writer });
   const origin = server.url.replace(/\/graphql$/, "");
   return {
@@ -47,7 +45,7 @@ export async function startGraphServer(ingest: string[] = []): Promise<GraphServ
       await server.stop();
       await writer.destroy();
       await dataSource.destroy();
-      fs.rmSync(scratch, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

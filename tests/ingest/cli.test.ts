@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describeWithSeedPage } from "../support/corpora";
+import { openTestDatabase, type TestDatabase } from "../support/database";
 
 const DIST = path.join(__dirname, "..", "..", "dist", "src", "scripts");
 
@@ -13,21 +14,26 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
 
 describe("npm run ingest", () => {
   let dir: string;
-  beforeEach(() => {
+  let database: TestDatabase;
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-cli-"));
+    database = await openTestDatabase({ onDisk: true });
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await database.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it("prints plain lines when not on a terminal, a summary, and exits non-zero when a record failed", () => {
     const file = path.join(dir, "stories.jsonl");
     fs.writeFileSync(file, [JSON.stringify({ headline: "Bridge reopens in Mosul", body: ["The bridge in Mosul reopened."] }), "{ broken"].join("\n"));
-    const result = run("ingest.js", [file], { DATABASE_URL: `sqlite:${path.join(dir, "graph.sqlite")}` });
+    const result = run("ingest.js", [file], { DATABASE_URL: database.url });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`FAILED ${file}:2: invalid JSON`);
     expect(result.stderr).toContain(`${file}: 2 records`);
     expect(result.stdout).toMatch(/^created 1, updated 0, unchanged 0, failed 1 \(2 records in [\d.]+ s, \d+ stories\/s\)$/m);
 
-    const again = run("ingest.js", [file], { DATABASE_URL: `sqlite:${path.join(dir, "graph.sqlite")}` });
+    const again = run("ingest.js", [file], { DATABASE_URL: database.url });
     expect(again.stdout).toMatch(/^created 0, updated 0, unchanged 1, failed 1 /m);
   });
 

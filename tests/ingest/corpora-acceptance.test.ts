@@ -1,17 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { createContext, type Context } from "../../src/context.type";
-import { openDataSource } from "../../src/datasource";
 import { STORY_FORMATS } from "../../src/services/ingest/formats";
 import { Ingester, type IngestSummary } from "../../src/services/ingest/ingester";
-import { loadSeedData } from "../../src/services/seed-loader";
 import { encodeGlobalId } from "../../src/services/global-id";
 import { runSql } from "../../src/services/sql";
 import { buildGraphSchema } from "../../src/schema";
 import { describeWithCorpora } from "../support/corpora";
+import { openTestDataSource, type TestDataSource } from "../support/database";
 
 /** Every record the formats read from the corpora, counted the way a reader would count them. */
 function recordsIn(dir: string): number {
@@ -32,16 +30,16 @@ function recordsIn(dir: string): number {
 }
 
 describeWithCorpora("ingesting every corpus (the ingestion issue's acceptance)", (corpora) => {
+  let database: TestDataSource;
   let dataSource: DataSource;
-  let scratch: string;
   let first: IngestSummary;
   let second: IngestSummary;
   let countsAfter: number[];
 
   beforeAll(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "corpora-"));
-    dataSource = await openDataSource({ kind: "sqlite", file: path.join(scratch, "graph.sqlite") });
-    await loadSeedData(dataSource);
+    // On disk: ten thousand stories would weigh on memory.
+    database = await openTestDataSource({ onDisk: true });
+    dataSource = database.dataSource;
     const ingester = new Ingester(dataSource);
     first = await ingester.ingest([corpora]);
     const count = async () => Number((await runSql<{ n: number }>(dataSource.manager, `SELECT COUNT(*) AS n FROM article`))[0].n);
@@ -50,8 +48,7 @@ describeWithCorpora("ingesting every corpus (the ingestion issue's acceptance)",
     countsAfter = [afterFirst, await count()];
   }, 600_000);
   afterAll(async () => {
-    await dataSource?.destroy();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    await database?.close();
   });
 
   it("makes every Wikinews, re3d and HuffPost record a story, or reports why not", () => {

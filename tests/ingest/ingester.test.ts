@@ -2,27 +2,23 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { openDataSource } from "../../src/datasource";
 import { Ingester, StrictModeError } from "../../src/services/ingest/ingester";
-import { loadSeedData } from "../../src/services/seed-loader";
 import { runSql } from "../../src/services/sql";
 import { describeWithSeedPage, SEED_PAGE } from "../support/corpora";
-import { openTestDatabase, type TestDatabase } from "../support/graph";
+import { openTestDataSource, type TestDataSource } from "../support/database";
 
 
 describe("ingesting files", () => {
   let dataSource: DataSource;
-  let database: TestDatabase;
+  let database: TestDataSource;
   let dir: string;
   beforeEach(async () => {
-    database = await openTestDatabase();
-    dataSource = await openDataSource(database.config);
-    await loadSeedData(dataSource);
+    database = await openTestDataSource();
+    dataSource = database.dataSource;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ingest-"));
   });
   afterEach(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

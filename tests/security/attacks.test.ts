@@ -1,11 +1,9 @@
-import type { DataSource } from "typeorm";
 import type { GraphQLObjectType, GraphQLSchema } from "graphql";
-import { openDataSource } from "../../src/datasource";
 import { DEFAULT_LIMITS } from "../../src/limits/limits-config";
 import { FIELD_BASE_COSTS } from "../../src/limits/query-cost";
 import { buildGraphSchema } from "../../src/schema";
 import { startServer, type RunningServer, type ServerOptions } from "../../src/server";
-import { loadSeedData } from "../../src/services/seed-loader";
+import { openTestDataSource } from "../support/database";
 import { StatementCounter } from "../support/graph";
 import { SEED_STORY } from "../support/seed-story-query";
 
@@ -17,13 +15,12 @@ interface Answer {
   milliseconds: number;
 }
 
-/** A server on loopback, port 0, with its own in-memory database; stopped by `close`. */
+/** A server on loopback, port 0, with its own database (see openTestDataSource); stopped by `close`. */
 async function serve(schema: GraphQLSchema, options: Partial<ServerOptions> = {}) {
   const counter = new StatementCounter();
-  const dataSource: DataSource = await openDataSource({ kind: "sqlite", file: ":memory:" }, { logger: counter });
-  await loadSeedData(dataSource);
+  const database = await openTestDataSource({ logger: counter });
   // Live updates poll the database; a long interval keeps their statements out of the counts below.
-  const server: RunningServer = await startServer(schema, dataSource, { host: "127.0.0.1", port: 0, production: false, eventPollIntervalMs: 60_000, ...options });
+  const server: RunningServer = await startServer(schema, database.dataSource, { host: "127.0.0.1", port: 0, production: false, eventPollIntervalMs: 60_000, ...options });
   const send = async (init: RequestInit & { search?: string }): Promise<Answer> => {
     const started = performance.now();
     const response = await fetch(server.url + (init.search ?? ""), init);
@@ -37,7 +34,7 @@ async function serve(schema: GraphQLSchema, options: Partial<ServerOptions> = {}
     post: (body: unknown, headers: Record<string, string> = {}) => send({ method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }),
     close: async () => {
       await server.stop();
-      await dataSource.destroy();
+      await database.close();
     },
   };
 }

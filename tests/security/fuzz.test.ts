@@ -3,7 +3,6 @@ import path from "node:path";
 import fc from "fast-check";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { openDataSource } from "../../src/datasource";
 import { buildGraphSchema } from "../../src/schema";
 import { startServer, type RunningServer } from "../../src/server";
 import type { ArticleInput } from "../../src/services/article-input";
@@ -12,7 +11,8 @@ import { DomainError } from "../../src/services/errors";
 import { STORY_FORMATS } from "../../src/services/ingest/formats";
 import { knownEntities } from "../../src/services/ingest/known-entities";
 import { StoryEnricher } from "../../src/services/ingest/story-enricher";
-import { loadSeedData } from "../../src/services/seed-loader";
+import { dialectOf } from "../../src/services/sql-dialect";
+import { openTestDataSource, type TestDataSource } from "../support/database";
 
 /** Every code a client may meet for bad input; anything else (INTERNAL_SERVER_ERROR above all) is a fault. */
 const TYPED_INPUT_CODES = ["BAD_USER_INPUT", "NOT_FOUND", "QUERY_TOO_COMPLEX"];
@@ -21,7 +21,7 @@ const RUNS = { numRuns: 100, interruptAfterTimeLimit: 5_000, markInterruptAsFail
 
 describe("fuzzing GraphQL variables against real operations, over HTTP", () => {
   let schema: GraphQLSchema;
-  let dataSource: DataSource;
+  let database: TestDataSource;
   let server: RunningServer;
   /** Global IDs of real objects, so the fuzzer mixes valid IDs with forged ones. */
   let realIds: string[] = [];
@@ -29,9 +29,8 @@ describe("fuzzing GraphQL variables against real operations, over HTTP", () => {
 
   beforeAll(async () => {
     schema = await buildGraphSchema();
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
-    await loadSeedData(dataSource);
-    server = await startServer(schema, dataSource, { host: "127.0.0.1", port: 0, production: true, eventPollIntervalMs: 60_000 });
+    database = await openTestDataSource();
+    server = await startServer(schema, database.dataSource, { host: "127.0.0.1", port: 0, production: true, eventPollIntervalMs: 60_000 });
     const { body } = await post(`{ articles(first: 1) { edges { cursor node { id people { id } places { id } topics { id } } } } }`, {});
     const [edge] = body.data.articles.edges;
     realCursor = edge.cursor;
@@ -39,7 +38,7 @@ describe("fuzzing GraphQL variables against real operations, over HTTP", () => {
   });
   afterAll(async () => {
     await server.stop();
-    await dataSource.destroy();
+    await database.close();
   });
 
   async function post(query: string, variables: Record<string, unknown>) {
@@ -209,6 +208,7 @@ const RAW_PAGE = [
 ].join("\n\n");
 
 describe("fuzzing ingest input: formats and the article writer", () => {
+  let database: TestDataSource;
   let dataSource: DataSource;
   let enricher: StoryEnricher;
   const seedRecord = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "data", "articles", "blinken-makes-unannounced-iraq-visit-as-part-of-syria-diplomacy-push.json"), "utf8")) as Record<string, unknown>;
@@ -225,17 +225,21 @@ describe("fuzzing ingest input: formats and the article writer", () => {
   };
 
   beforeAll(async () => {
-    dataSource = await openDataSource({ kind: "sqlite", file: ":memory:" });
-    await loadSeedData(dataSource);
+    database = await openTestDataSource();
+    dataSource = database.dataSource;
     enricher = new StoryEnricher(await knownEntities(dataSource.manager));
   });
-  afterAll(() => dataSource.destroy());
+  afterAll(() => database.close());
 
   /** Rows in every table, so a failed write can be shown to have left nothing behind. */
   async function rowCounts(): Promise<Record<string, number>> {
-    const tables: Array<{ name: string }> = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    const tables: Array<{ name: string }> = await dataSource.query(
+      dialectOf(dataSource) === "postgres"
+        ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+        : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+    );
     const counts: Record<string, number> = {};
-    for (const { name } of tables) counts[name] = (await dataSource.query(`SELECT count(*) AS n FROM "${name}"`))[0].n;
+    for (const { name } of tables) counts[name] = Number((await dataSource.query(`SELECT count(*) AS n FROM "${name}"`))[0].n);
     return counts;
   }
 

@@ -1,13 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { Client } from "pg";
 import type { DataSource, Logger } from "typeorm";
-import { parseDatabaseUrl, type DatabaseConfig } from "../../src/config";
 import { createContext, type Context } from "../../src/context.type";
-import { openDataSource } from "../../src/datasource";
 import { formatError } from "../../src/format-error";
 import { buildGraphSchema } from "../../src/schema";
-import { loadSeedData } from "../../src/services/seed-loader";
+import { openTestDataSource } from "./database";
 
 /** Counts the SQL statements TypeORM sends, so tests can assert how many a query costs. */
 export class StatementCounter implements Logger {
@@ -22,7 +18,7 @@ export class StatementCounter implements Logger {
   log(): void {}
 }
 
-/** A graph on a private in-memory database with the shipped data loaded, and a way to query it. */
+/** A graph on a private database (in-memory SQLite, or a PostgreSQL schema of its own) with the shipped data loaded, and a way to query it. */
 export interface TestGraph {
   dataSource: DataSource;
   counter: StatementCounter;
@@ -31,50 +27,10 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-/** A private, empty database for one test, and how to remove it afterwards. */
-export interface TestDatabase {
-  config: DatabaseConfig;
-  /** Removes what the test stored; call after the data sources on it are destroyed. */
-  drop(): Promise<void>;
-}
-
-/**
- * A private, empty database: in-memory SQLite, or, when `TEST_DATABASE_URL` names a PostgreSQL
- * database (`postgres://user:password@127.0.0.1:5432/db`), a schema of its own in it, so suites
- * running in parallel workers never see each other's rows. The role needs CREATE on the database.
- */
-export async function openTestDatabase(): Promise<TestDatabase> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) return { config: { kind: "sqlite", file: ":memory:" }, drop: async () => {} };
-  const server = parseDatabaseUrl(url);
-  if (server.kind !== "postgres") throw new Error(`TEST_DATABASE_URL must be a postgres:// URL, got "${url}"`);
-  const schema = `test_${process.pid}_${randomBytes(6).toString("hex")}`;
-  await withClient(url, (client) => client.query(`CREATE SCHEMA ${schema}`));
-  return {
-    config: { ...server, schema },
-    drop: () => withClient(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`)),
-  };
-}
-
-async function withClient(url: string, use: (client: Client) => Promise<unknown>): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Opens a fresh graph on a private database (see {@link openTestDatabase}) loaded with `data/`. */
+/** Opens a fresh graph on a private database (see {@link openTestDataSource}) loaded with `data/`. */
 export async function openTestGraph(): Promise<TestGraph> {
   const counter = new StatementCounter();
-  const database = await openTestDatabase();
-  const dataSource = await openDataSource(database.config, { logger: counter }).catch(async (error: unknown) => {
-    await database.drop();
-    throw error;
-  });
-  await loadSeedData(dataSource);
+  const { dataSource, close } = await openTestDataSource({ logger: counter });
   const server = new ApolloServer<Context>({ schema: await buildGraphSchema(), formatError: formatError(false) });
   await server.start();
   return {
@@ -87,8 +43,7 @@ export async function openTestGraph(): Promise<TestGraph> {
     },
     async close() {
       await server.stop();
-      await dataSource.destroy();
-      await database.drop();
+      await close();
     },
   };
 }

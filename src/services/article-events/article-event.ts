@@ -30,9 +30,9 @@ export interface ArticleEventBatch {
 
 /**
  * Where a server's live updates come from: a transport that delivers every committed story event
- * once to this process, in commit order. On SQLite it polls the `article_event` table; a
- * PostgreSQL implementation can wait on LISTEN/NOTIFY instead, behind the same interface, and the
- * fan-out to subscribers (ArticleEventHub) stays as it is.
+ * once to this process, in commit order: on SQLite a poll of the `article_event` table
+ * (PollingArticleEventSource), on PostgreSQL a read of it on each NOTIFY (NotifiedArticleEventSource),
+ * both through ArticleEventFeed; the fan-out to subscribers (ArticleEventHub) is the same.
  */
 export interface ArticleEventSource {
   /**

@@ -13,7 +13,7 @@ export const MAX_PENDING_STORIES = 1_000;
  * only notice at its next event, and an idle subscriber would stay registered until then.
  */
 export class ArticleSubscription implements AsyncIterableIterator<Article> {
-  /** The filter as a string, so subscribers with equal filters share one query per poll. */
+  /** The filter as a string, so subscribers with equal filters share one query per read of the feed. */
   readonly filterKey: string;
   private readonly pending: Article[] = [];
   private waiting: { resolve: (result: IteratorResult<Article>) => void; reject: (error: Error) => void } | null = null;

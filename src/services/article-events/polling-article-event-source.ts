@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
-import { runSql } from "../sql";
-import type { ArticleEvent, ArticleEventBatch, ArticleEventSource } from "./article-event";
+import type { ArticleEventBatch, ArticleEventSource } from "./article-event";
+import { ArticleEventFeed } from "./article-event-feed";
 
 /** Options of {@link PollingArticleEventSource}. */
 export interface PollingOptions {
@@ -11,26 +11,28 @@ export interface PollingOptions {
 }
 
 /**
- * Reads the `article_event` table (filled by triggers on `article`) for events newer than the last
- * one it delivered. One query per poll however many subscribers there are, and since the table is
- * in the database every process shares, each server process sees what every writer committed.
+ * Reads the `article_event` table (filled by triggers on `article`) for events committed since
+ * the last ones it delivered (see {@link ArticleEventFeed}). One query per poll however many
+ * subscribers there are, and since the table is in the database every process shares, each
+ * server process sees what every writer committed. {@link wake} reads at once, between polls.
  *
- * It reads through a connection of its own. TypeORM's SQLite driver runs everything of one
- * DataSource on one connection, transactions included, so a read there in the middle of this
+ * On SQLite it reads through a connection of its own. TypeORM's SQLite driver runs everything of
+ * one DataSource on one connection, transactions included, so a read there in the middle of this
  * process's own write would see the story's event before its edges, or a story about to be
  * rolled back; a second connection sees only what is committed (WAL gives it a snapshot per
  * statement). An in-memory database cannot be opened twice, so there the poller shares the
  * connection, which is right for tests that write between polls, not for a served database.
- *
- * Reading `seq > last` skips nothing on SQLite: one writer at a time means sequence numbers commit
- * in order, and AUTOINCREMENT numbers are contiguous (a rolled-back transaction takes its numbers
- * back), so a batch that does not start at `last + 1` means the window pruned events unread.
+ * On PostgreSQL the DataSource is a pool whose statements each see only what is committed, so
+ * the poller reads through it.
  */
 export class PollingArticleEventSource implements ArticleEventSource {
   private reader: DataSource | null = null;
-  private last = 0;
+  private feed: ArticleEventFeed | null = null;
+  private deliver: ((batch: ArticleEventBatch) => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  /** A wake-up came during a poll: poll again as soon as it ends. */
+  private again = false;
   private stopped = true;
 
   constructor(
@@ -39,13 +41,13 @@ export class PollingArticleEventSource implements ArticleEventSource {
   ) {}
 
   async start(deliver: (batch: ArticleEventBatch) => Promise<void>): Promise<void> {
-    const inMemory = this.dataSource.options.database === ":memory:";
+    const shared = this.dataSource.options.type === "postgres" || this.dataSource.options.database === ":memory:";
     // The schema is already migrated by the main DataSource; this one only reads.
-    this.reader = inMemory ? this.dataSource : await new DataSource({ ...this.dataSource.options, migrations: [], logger: undefined, logging: ["error"] }).initialize();
-    const [{ last }] = await this.reader.query(`SELECT coalesce(max(seq), 0) AS last FROM article_event`);
-    this.last = Number(last);
+    this.reader = shared ? this.dataSource : await new DataSource({ ...this.dataSource.options, migrations: [], logger: undefined, logging: ["error"] }).initialize();
+    this.feed = await ArticleEventFeed.atNewest(this.reader.manager);
+    this.deliver = deliver;
     this.stopped = false;
-    this.schedule(deliver);
+    this.schedule(this.options.intervalMs);
   }
 
   async stop(): Promise<void> {
@@ -57,25 +59,43 @@ export class PollingArticleEventSource implements ArticleEventSource {
     this.reader = null;
   }
 
-  /** setTimeout after each poll rather than setInterval, so a slow poll never overlaps the next. */
-  private schedule(deliver: (batch: ArticleEventBatch) => Promise<void>): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.polling = this.poll(deliver)
-        .catch(this.options.onError)
-        .finally(() => {
-          this.polling = null;
-          if (!this.stopped) this.schedule(deliver);
-        });
-    }, this.options.intervalMs);
+  /**
+   * Polls now instead of at the next tick, for a caller that learnt there is something to read;
+   * during a poll, polls again right after it, since the poll may have read before the news.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.polling) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.poll();
   }
 
-  private async poll(deliver: (batch: ArticleEventBatch) => Promise<void>): Promise<void> {
-    const reader = this.reader!;
-    const events = await runSql<ArticleEvent>(reader.manager, `SELECT seq, "articleId", kind FROM article_event WHERE seq > :last ORDER BY seq`, { last: this.last });
-    if (events.length === 0) return;
-    await deliver({ events, missed: events[0].seq > this.last + 1, reader: reader.manager });
+  /** setTimeout after each poll rather than setInterval, so a slow poll never overlaps the next. */
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.poll();
+    }, delayMs);
+  }
+
+  private poll(): void {
+    this.again = false;
+    this.polling = this.readAndDeliver()
+      .catch(this.options.onError)
+      .finally(() => {
+        this.polling = null;
+        if (!this.stopped) this.schedule(this.again ? 0 : this.options.intervalMs);
+      });
+  }
+
+  private async readAndDeliver(): Promise<void> {
+    const { events, missed, consume } = await this.feed!.read();
+    if (events.length > 0) await this.deliver!({ events, missed, reader: this.reader!.manager });
     // Only after delivery: a batch that failed is read again by the next poll (at least once).
-    this.last = events[events.length - 1].seq;
+    consume();
   }
 }
