@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { QueryFailedError } from "typeorm";
 import { DomainError, InvalidInputError } from "./services/errors";
 
 /**
@@ -23,9 +24,21 @@ export function formatError(production: boolean) {
         },
       };
     }
+    if (isNulInText(original)) {
+      return { ...formatted, message: "text may not contain the NUL character (U+0000)", extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+    }
     if (production && formatted.extensions?.code === "INTERNAL_SERVER_ERROR") {
       return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
     return formatted;
   };
+}
+
+/**
+ * PostgreSQL refuses U+0000 in any text it is sent (SQLSTATE 22021), so a lookup by a slug or a
+ * search with one fails there, where SQLite finds nothing: either way the client sent text no story
+ * can hold (writes refuse it), and is told so.
+ */
+function isNulInText(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === "22021";
 }

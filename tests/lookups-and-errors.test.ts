@@ -95,6 +95,19 @@ describe("looking things up", () => {
       ]);
     });
 
+    it("text holding the NUL character is refused or finds nothing, never an internal error", async () => {
+      const nul = "syr\u0000ia";
+      const results = [
+        await graph.query(`query ($s: String!) { topic(slug: $s) { name } }`, { s: nul }),
+        await graph.query(`query ($s: String!) { article(slug: $s) { headline } }`, { s: nul }),
+        await graph.query(`query ($q: String!) { search(query: $q) { totalCount } }`, { q: nul }),
+        await graph.query(`query ($s: String!) { articles(filter: { section: $s }) { totalCount } }`, { s: nul }),
+      ];
+      for (const result of results) {
+        for (const error of result.errors ?? []) expect({ message: error.message, code: error.extensions?.code }).toEqual({ message: expect.any(String), code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/) });
+      }
+    });
+
     it("an unknown ID among several is null at its position, the others resolve", async () => {
       const person = (await graph.query(`{ person(name: "Blinken") { id } }`)).data!.person.id;
       const result = await graph.query(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [person, encodeGlobalId("Person", 9999)] });

@@ -63,6 +63,9 @@ const FIELD_WEIGHTS: Record<string, string> = { headline: "A", summary: "B", bod
  */
 export function compileSearchQuery(query: string): SearchMatch {
   if (query.length > MAX_QUERY_LENGTH) throw invalid(`is ${query.length} characters long; the most is ${MAX_QUERY_LENGTH}`);
+  // FTS5 ends a quoted term at U+0000 and PostgreSQL refuses it: no stored story holds one.
+  const nul = query.indexOf("\u0000");
+  if (nul >= 0) throw invalid(`has the NUL character (U+0000) at character ${nul + 1}`);
   const tokens = tokenize(query);
   if (tokens.filter((token) => token.kind === "word" || token.kind === "phrase").length > MAX_TERMS) {
     throw invalid(`has more than ${MAX_TERMS} words and phrases`);
