@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { Article } from "../entities/article";
-import { countKeysetList, cursorKeyOf, fetchKeysetPage, hydratePages, indexOrderedSql, keyset, type KeysetOrder } from "./keyset";
+import { countKeysetList, cursorKeyOf, fetchKeysetPage, hydratePages, indexOrderedSql, keyset, MAX_INDEX_RANGES, type KeysetOrder } from "./keyset";
 import { toPage, type Page, type PageRequest } from "./pagination";
 import { compileArticleFilter, type ArticleFilter, type FilterSql } from "./article-filter";
 import { InvalidInputError } from "./errors";
@@ -21,29 +21,24 @@ interface LinkSource {
   weight: string;
   /** A further condition on the edge. */
   where?: string;
+  /** True when a parent reaches each story at most once through this link (the edge's key says so). */
+  unique: boolean;
 }
 
 /** Each way a page of a person, place, topic or photo lists stories. */
 const ARTICLE_LINKS = {
-  topic: { from: "article_topic e", parent: `e."topicId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "e.weight" },
-  mention: { from: "article_mention e", parent: `e."entityId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "e.salience" },
-  quoted: { from: "article_mention e", parent: `e."entityId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "e.salience", where: "e.role = 'QUOTED'" },
-  author: { from: "article_author e", parent: `e."personId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "1.0" },
-  photographer: { from: `article_photo e JOIN photo p ON p.id = e."photoId"`, parent: `p."photographerId"`, article: `e."articleId"`, publishedAt: null, weight: "1.0" },
-  depicted: { from: `photo_depiction d JOIN article_photo e ON e."photoId" = d."photoId"`, parent: `d."personId"`, article: `e."articleId"`, publishedAt: null, weight: "1.0" },
-  dateline: { from: "article e", parent: `e."datelineId"`, article: "e.id", publishedAt: `e."publishedAt"`, weight: "1.0" },
-  photo: { from: "article_photo e", parent: `e."photoId"`, article: `e."articleId"`, publishedAt: null, weight: "1.0" },
+  topic: { from: "article_topic e", parent: `e."topicId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "e.weight", unique: true },
+  mention: { from: "article_mention e", parent: `e."entityId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "e.salience", unique: true },
+  quoted: { from: "article_mention e", parent: `e."entityId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "e.salience", where: "e.role = 'QUOTED'", unique: true },
+  author: { from: "article_author e", parent: `e."personId"`, article: `e."articleId"`, publishedAt: `e."publishedAt"`, weight: "1.0", unique: true },
+  photographer: { from: `article_photo e JOIN photo p ON p.id = e."photoId"`, parent: `p."photographerId"`, article: `e."articleId"`, publishedAt: null, weight: "1.0", unique: false },
+  depicted: { from: `photo_depiction d JOIN article_photo e ON e."photoId" = d."photoId"`, parent: `d."personId"`, article: `e."articleId"`, publishedAt: null, weight: "1.0", unique: false },
+  dateline: { from: "article e", parent: `e."datelineId"`, article: "e.id", publishedAt: `e."publishedAt"`, weight: "1.0", unique: true },
+  photo: { from: "article_photo e", parent: `e."photoId"`, article: `e."articleId"`, publishedAt: null, weight: "1.0", unique: true },
 } as const satisfies Record<string, LinkSource>;
 
 /** One way stories hang off a parent: a topic's stories, an entity's mentions, a person's bylines... */
 export type ArticleLink = keyof typeof ARTICLE_LINKS;
-
-/**
- * Above this many parent × link branches, a batch of lists is ranked by a window function over
- * all their stories in one statement instead of one index range per branch: SQLite compounds at
- * most 500 SELECTs, and past a few hundred parents one sort costs less than that many seeks.
- */
-export const MAX_INDEXED_BRANCHES = 120;
 
 const ORDER_COLUMNS: Record<ArticleOrder, KeysetOrder> = {
   NEWEST: { column: `a."publishedAt"`, id: "a.id", direction: "DESC" },
@@ -95,7 +90,7 @@ export class ArticleQuery {
   ): Promise<Map<number, Page<Article>>> {
     const where = compileArticleFilter(this.manager, filter);
     const rows =
-      order !== "SALIENCE" && parentIds.length * links.length <= MAX_INDEXED_BRANCHES
+      order !== "SALIENCE" && parentIds.length * links.length <= MAX_INDEX_RANGES
         ? await this.readByParent(links, parentIds, where, order, request)
         : await this.rankByParent(links, parentIds, where, order, request);
     const byParent = new Map<number, ListedRow[]>(parentIds.map((id) => [id, []]));
@@ -172,9 +167,11 @@ export class ArticleQuery {
   async countByParent(links: ArticleLink[], parentIds: number[], filter: ArticleFilter): Promise<Map<number, number>> {
     const where = compileArticleFilter(this.manager, filter);
     const filtered = where.conditions.length > 0;
+    // Counting distinct stories sorts them; through one link whose key admits no repeat, every row is one.
+    const once = links.length === 1 && (ARTICLE_LINKS[links[0]] as LinkSource).unique;
     const rows = await runSql<{ parentId: number; total: number | string }>(
       this.manager,
-      `SELECT l."parentId", COUNT(DISTINCT l."articleId") AS total
+      `SELECT l."parentId", ${once ? "COUNT(*)" : `COUNT(DISTINCT l."articleId")`} AS total
        FROM (${linkRowsSql(links)}) l
        ${filtered ? `JOIN article a ON a.id = l."articleId" WHERE ${where.conditions.join(" AND ")}` : ""}
        GROUP BY l."parentId"`,

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { Period } from "./dashboard/period";
+import { indexOrderedSql, MAX_INDEX_RANGES } from "./keyset";
 import { runSql, toDbTimestamp, type SqlParams } from "./sql";
 
 /** An entity named in the same stories as another, and in how many. */
@@ -35,7 +36,7 @@ export class CoMentionRanker {
 
   /** The top `first` co-mentioned entities of each entity, most shared stories first. */
   async rank(entityIds: number[], first: number, period: Period = {}): Promise<Map<number, CoMention[]>> {
-    const stories = entityStoriesSql(this.manager, period, this.newestCounted);
+    const stories = entityStoriesSql(this.manager, entityIds, period, this.newestCounted);
     const rows = await runSql<{ source: number; other: number; shared: number | string }>(
       this.manager,
       `SELECT ranked.source, ranked.other, ranked.shared FROM (
@@ -50,7 +51,7 @@ export class CoMentionRanker {
        ) ranked
        WHERE ranked.position <= :first
        ORDER BY ranked.source, ranked.position`,
-      { ...stories.params, sources: entityIds, first },
+      { ...stories.params, first },
     );
     const ranked = new Map<number, CoMention[]>(entityIds.map((id) => [id, []]));
     for (const row of rows) ranked.get(Number(row.source))?.push({ entityId: Number(row.other), count: Number(row.shared) });
@@ -64,7 +65,7 @@ export class CoMentionRanker {
   async sharedStories(pairs: EntityPair[], perPair: number, period: Period = {}): Promise<Map<string, SharedStories>> {
     const found = new Map<string, SharedStories>(pairs.map((pair) => [pairKey(pair), { articleIds: [], count: 0 }]));
     if (pairs.length === 0) return found;
-    const stories = entityStoriesSql(this.manager, period, this.newestCounted);
+    const stories = entityStoriesSql(this.manager, [...new Set(pairs.map((pair) => pair.source))], period, this.newestCounted);
     // Selecting sources × others may take in pairs nobody asked for; they are dropped below, and
     // each pair brings at most `perPair` rows, so the excess stays small.
     const rows = await runSql<{ source: number; other: number; articleId: number; shared: number | string }>(
@@ -82,7 +83,7 @@ export class CoMentionRanker {
        ) ranked
        WHERE ranked.position <= :perPair
        ORDER BY ranked.source, ranked.other, ranked.position`,
-      { ...stories.params, sources: [...new Set(pairs.map((pair) => pair.source))], others: [...new Set(pairs.map((pair) => pair.other))], perPair },
+      { ...stories.params, others: [...new Set(pairs.map((pair) => pair.other))], perPair },
     );
     for (const row of rows) {
       const shared = found.get(pairKey({ source: Number(row.source), other: Number(row.other) }));
@@ -107,30 +108,56 @@ export function pairKey(pair: EntityPair): string {
  */
 export const NEWEST_STORIES_COUNTED = 1000;
 
+/** Stories hang off an entity as mentions, and off a topic as filings. */
+const SOURCE_EDGES = [
+  { table: "article_mention", source: "entityId" },
+  { table: "article_topic", source: "topicId" },
+] as const;
+
 /**
- * SQL for the (source, "articleId") rows of the entities in `:...sources`: the newest
- * `newestCounted` stories naming each (undated ones last), or for a topic filed under it, limited
- * to the period. Callers bind `sources`.
+ * SQL for the (source, "articleId") rows of the given entities: the newest `newestCounted`
+ * stories naming each (undated ones last), or for a topic filed under it, limited to the period.
+ * For a few sources each is read as a range of the edge's (source, publishedAt) index, so a name in
+ * 30,000 stories costs what one in 1,000 does.
  */
-export function entityStoriesSql(manager: EntityManager, period: Period, newestCounted = NEWEST_STORIES_COUNTED): { sql: string; params: SqlParams } {
-  const params: SqlParams = { newestCounted };
+export function entityStoriesSql(manager: EntityManager, sources: number[], period: Period, newestCounted = NEWEST_STORIES_COUNTED): { sql: string; params: SqlParams } {
+  const params: SqlParams = { sources, newestCounted };
   const bounds: string[] = [];
   if (period.start) {
-    bounds.push(`"publishedAt" >= :periodStart`);
+    bounds.push(`e."publishedAt" >= :periodStart`);
     params.periodStart = toDbTimestamp(manager, period.start);
   }
   if (period.end) {
-    bounds.push(`"publishedAt" < :periodEnd`);
+    bounds.push(`e."publishedAt" < :periodEnd`);
     params.periodEnd = toDbTimestamp(manager, period.end);
   }
-  const within = bounds.map((bound) => `AND ${bound}`).join(" ");
+  const newestFirst = `CASE WHEN "sortValue" IS NULL THEN 1 ELSE 0 END, "sortValue" DESC, id DESC`;
+  let linked: string;
+  if (sources.length * SOURCE_EDGES.length <= MAX_INDEX_RANGES) {
+    params.limit = newestCounted;
+    linked = sources
+      .flatMap((sourceId, s) => {
+        params[`source${s}`] = sourceId;
+        return SOURCE_EDGES.map((edge, e) => {
+          const read = indexOrderedSql(
+            { from: `${edge.table} e`, column: `e."publishedAt"`, id: `e."articleId"`, direction: "DESC", conditions: [`e."${edge.source}" = :source${s}`, ...bounds], params: {} },
+            { direction: "forward", size: newestCounted, cursor: null },
+            `s${s}_${e}`,
+            `, e."${edge.source}" AS source`,
+          );
+          return read.sql;
+        });
+      })
+      .join(" UNION ALL ");
+  } else {
+    linked = SOURCE_EDGES.map(
+      (edge) => `SELECT e."${edge.source}" AS source, e."articleId" AS id, e."publishedAt" AS "sortValue" FROM ${edge.table} e
+                 WHERE e."${edge.source}" IN (:...sources) ${bounds.map((bound) => `AND ${bound}`).join(" ")}`,
+    ).join(" UNION ALL ");
+  }
   return {
-    sql: `SELECT source, "articleId" FROM (
-            SELECT source, "articleId",
-                   ROW_NUMBER() OVER (PARTITION BY source ORDER BY CASE WHEN "publishedAt" IS NULL THEN 1 ELSE 0 END, "publishedAt" DESC, "articleId" DESC) AS position
-            FROM (SELECT "entityId" AS source, "articleId", "publishedAt" FROM article_mention WHERE "entityId" IN (:...sources) ${within}
-                  UNION ALL
-                  SELECT "topicId", "articleId", "publishedAt" FROM article_topic WHERE "topicId" IN (:...sources) ${within}) linked
+    sql: `SELECT source, id AS "articleId" FROM (
+            SELECT source, id, ROW_NUMBER() OVER (PARTITION BY source ORDER BY ${newestFirst}) AS position FROM (${linked}) linked
           ) newest
           WHERE position <= :newestCounted`,
     params,

@@ -52,6 +52,13 @@ export interface KeysetList extends KeysetOrder {
   params: SqlParams;
 }
 
+/**
+ * The most index ranges ({@link indexOrderedSql} branches) one statement reads; callers with more
+ * (a batch of hundreds of parents) rank all their rows with one window function instead: SQLite
+ * compounds at most 500 SELECTs, and past a few hundred ranges one sort costs less than the seeks.
+ */
+export const MAX_INDEX_RANGES = 120;
+
 /** SQL reading the start of a list in index order, its parameters, and the order to merge its rows in. */
 export interface IndexOrderedSql {
   /** Selects `id`, `"sortValue"` and the extra columns, at most `:limit` rows (bound by the caller). */

@@ -1,6 +1,7 @@
 import { CoMentionRanker } from "../../src/services/co-mention-ranker";
 import { logOddsRatio } from "../../src/services/dashboard/log-odds-ratio";
 import { decodeGlobalId } from "../../src/services/global-id";
+import { MAX_INDEX_RANGES } from "../../src/services/keyset";
 import { TimeBuckets } from "../../src/services/dashboard/time-buckets";
 import { openTestGraph, type TestGraph } from "../support/graph";
 import { writeSyriaStories } from "../support/stories";
@@ -225,6 +226,22 @@ describe("dashboard queries", () => {
         expect(new Map(ranked.map((coMention) => [coMention.entityId, coMention.count]))).toEqual(expected(newest));
       }
       expect(expected(2)).not.toEqual(expected(stories.length));
+    });
+
+    it("counts the same for an entity in a batch too large to read one by one as for the entity alone", async () => {
+      const stored: number[] = (await graph.dataSource.query(`SELECT id FROM entity ORDER BY id`)).map((row: { id: number }) => Number(row.id));
+      // IDs of no entity pad the batch past what is read one by one; they name nobody.
+      const entityIds = [...stored, ...Array.from({ length: 20 }, (_, index) => 1_000_000 + index)];
+      expect(entityIds.length * 2).toBeGreaterThan(MAX_INDEX_RANGES);
+      const ranker = new CoMentionRanker(graph.dataSource.manager, 3);
+      const batch = await ranker.rank(entityIds, 5);
+      let named = 0;
+      for (const entityId of entityIds) {
+        const alone = (await ranker.rank([entityId], 5)).get(entityId);
+        expect({ entityId, coMentions: batch.get(entityId) }).toEqual({ entityId, coMentions: alone });
+        if (alone!.length > 0) named++;
+      }
+      expect(named).toBeGreaterThan(10);
     });
 
     it("takes one statement per field whatever the number of entities", async () => {

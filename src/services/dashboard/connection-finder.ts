@@ -69,7 +69,7 @@ export class ConnectionFinder {
 
   /** For each entity named with one of `entities`, the one it shares most stories with (lowest ID on ties). */
   private async neighbours(entities: number[]): Promise<Map<number, Reached>> {
-    const stories = entityStoriesSql(this.manager, {});
+    const stories = entityStoriesSql(this.manager, entities, {});
     const rows = await runSql<{ neighbour: number; via: number; shared: number | string }>(
       this.manager,
       `SELECT ranked.neighbour, ranked.via, ranked.shared FROM (
@@ -80,7 +80,7 @@ export class ConnectionFinder {
          GROUP BY m."entityId", s.source
        ) ranked
        WHERE ranked.position = 1`,
-      { ...stories.params, sources: entities },
+      stories.params,
     );
     return new Map(rows.map((row) => [Number(row.neighbour), { via: Number(row.via), shared: Number(row.shared) }]));
   }
