@@ -5,6 +5,7 @@ import { ArticleWriter } from "../src/services/article-writer";
 import { compileSearchQuery } from "../src/services/search/search-query";
 import { Ingester } from "../src/services/ingest/ingester";
 import { describeWithCorpora } from "./support/corpora";
+import { itOnPostgres } from "./support/database";
 import { openTestGraph, type TestGraph } from "./support/graph";
 import { writeSyriaStories } from "./support/stories";
 
@@ -83,7 +84,7 @@ describe("search", () => {
     expect(withPhoto.totalCount).toBeLessThan(all.totalCount);
   });
 
-  (process.env.TEST_DATABASE_URL ? it : it.skip)("writes new stories straight into PostgreSQL's full-text index, with no pending list for searches to read", async () => {
+  itOnPostgres("writes new stories straight into PostgreSQL's full-text index, with no pending list for searches to read", "SQLite's FTS5 keeps no pending list", async () => {
     const [index] = await graph.dataSource.query(`SELECT c.reloptions FROM pg_class c WHERE c.oid = '"IDX_article_search"'::regclass`);
     expect(index.reloptions).toContain("fastupdate=off");
   });

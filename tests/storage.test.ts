@@ -7,7 +7,7 @@ import type { Place } from "../src/entities/place";
 import { ArticleWriter } from "../src/services/article-writer";
 import { InvalidInputError } from "../src/services/errors";
 import { loadSeedData } from "../src/services/seed-loader";
-import { ON_POSTGRES, itOnSqlite, openTestDatabase, type TestDatabase } from "./support/database";
+import { itOnPostgres, itOnSqlite, openTestDatabase, type TestDatabase } from "./support/database";
 import { syriaStory } from "./support/stories";
 
 describe("storage", () => {
@@ -33,7 +33,7 @@ describe("storage", () => {
   });
 
   // Only a postgres:// DATABASE_URL names a schema; SQLite has none to create.
-  (ON_POSTGRES ? it : it.skip)("creates the schema a postgres:// URL names with ?schema= when it is missing", async () => {
+  itOnPostgres("creates the schema a postgres:// URL names with ?schema= when it is missing", "SQLite has no schemas", async () => {
     if (database.config.kind !== "postgres") throw new Error("expected a PostgreSQL test database");
     await database.drop();
     const dataSource = await openDataSource(database.config);

@@ -11,7 +11,7 @@ import { ArticleWriter } from "../src/services/article-writer";
 import { ArticleEventFeed } from "../src/services/article-events/article-event-feed";
 import { ArticleEventHub } from "../src/services/article-events/article-event-hub";
 import { LISTENER_APPLICATION_NAME, NotifiedArticleEventSource } from "../src/services/article-events/notified-article-event-source";
-import { ON_POSTGRES, openTestDatabase, openTestDataSource, type TestDatabase, type TestDataSource } from "./support/database";
+import { itOnPostgres, ON_POSTGRES, openTestDatabase, openTestDataSource, type TestDatabase, type TestDataSource } from "./support/database";
 
 const MAIN = path.join(__dirname, "..", "dist", "src", "main.js");
 
@@ -26,16 +26,6 @@ const SAFETY_POLL_MS = 600_000;
 
 /** How long a process may take to migrate, load the shipped data and listen. */
 const START_MS = 60_000;
-
-/** A test that only PostgreSQL can run; on SQLite it is skipped with a notice saying why. */
-function itOnPostgres(name: string, why: string, test: jest.ProvidesCallback, timeout?: number): void {
-  if (ON_POSTGRES) {
-    it(name, test, timeout);
-  } else {
-    process.stderr.write(`\nSKIPPED on SQLite: "${name}": ${why}\n`);
-    it.skip(name, test);
-  }
-}
 
 /** `npm start` in a child process, on loopback and a port of the system's choosing. */
 class ServerProcess {

@@ -117,3 +117,13 @@ export function itOnSqlite(name: string, why: string, test: jest.ProvidesCallbac
   if (sqliteOnly(`"${name}": ${why}`)) it(name, test, timeout);
   else it.skip(name, test);
 }
+
+/** `it` for a test only PostgreSQL can run; skipped on SQLite with a notice saying why. */
+export function itOnPostgres(name: string, why: string, test: jest.ProvidesCallback, timeout?: number): void {
+  if (ON_POSTGRES) {
+    it(name, test, timeout);
+  } else {
+    process.stderr.write(`\nSKIPPED on SQLite: "${name}": ${why}\n`);
+    it.skip(name, test);
+  }
+}
