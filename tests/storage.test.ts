@@ -118,6 +118,24 @@ describe("storage", () => {
       expect(Number(authors[0].n)).toBe(0);
     });
 
+    it("leaves out a blank name in a byline or among a photo's people, and stores the rest", async () => {
+      const dataSource = await openDataSource(database.config);
+      await loadSeedData(dataSource);
+      const story = {
+        ...syriaStory(3),
+        authors: ["", "Correspondent 0", "  "],
+        photos: [{ caption: "A photo", depicts: ["", "Joe Biden"] }],
+      };
+      const { article } = await new ArticleWriter(dataSource).write(story);
+      const authors = await dataSource.query(`SELECT e.name FROM article_author w JOIN entity e ON e.id = w."personId" WHERE w."articleId" = ${article.id}`);
+      const blank = await dataSource.query(`SELECT COUNT(*) AS n FROM entity WHERE TRIM(name) = ''`);
+      const people = await dataSource.getRepository(Mention).find({ where: { articleId: article.id }, relations: { entity: true } });
+      await dataSource.destroy();
+      expect(authors.map((row: { name: string }) => row.name)).toEqual(["Correspondent 0"]);
+      expect(Number(blank[0].n)).toBe(0);
+      expect(people.map((mention) => mention.entity.name)).toContain("Joe Biden");
+    });
+
     it("rejects malformed stories, naming the field", async () => {
       const dataSource = await openDataSource(database.config);
       const writer = new ArticleWriter(dataSource);

@@ -224,21 +224,24 @@ interface ResolvedNames {
 /** Resolves every name of a story in one batch (see `EntityRegistry.findOrCreateAll`). */
 async function resolveNames(registry: EntityRegistry, story: ArticleInput): Promise<ResolvedNames> {
   const requests: Array<{ type: EntityType; name: string }> = [];
-  const ask = (type: EntityType, name: string | null | undefined): number | null => (name ? requests.push({ type, name }) - 1 : null);
+  // A blank byline or photo name (an empty field in a feed) names nobody: it is left out, not stored.
+  const ask = (type: EntityType, name: string | null | undefined): number | null => (name?.trim() ? requests.push({ type, name }) - 1 : null);
+  const each = (type: EntityType, names: string[] | undefined) => (names ?? []).flatMap((name) => ask(type, name) ?? []);
   const publisher = ask("Organization", story.publisher);
   const dateline = ask("Place", story.dateline);
-  const authors = (story.authors ?? []).map((name) => ask("Person", name)!);
+  const authors = each("Person", story.authors);
   const photos = (story.photos ?? []).map((photo) => ({
     photographer: ask("Person", photo.photographer),
     agency: ask("Organization", photo.agency),
     takenIn: ask("Place", photo.takenIn),
-    depicts: (photo.depicts ?? []).map((name) => ask("Person", name)!),
+    depicts: each("Person", photo.depicts),
   }));
   const tagGroups: Array<[EntityType, EntityTag[] | undefined]> = [
     ["Person", story.tags?.people],
     ["Place", story.tags?.places],
     ["Organization", story.tags?.organizations],
   ];
+  // Tag names are never blank: checkShapes refuses them with the field at fault.
   const tags = tagGroups.flatMap(([type, group]) => (group ?? []).map((tag) => ({ tag, index: ask(type, tag.name)! })));
 
   const entities = await registry.findOrCreateAll(requests);
