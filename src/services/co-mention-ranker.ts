@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { Period } from "./dashboard/period";
-import { indexOrderedSql, MAX_INDEX_RANGES } from "./keyset";
+import { indexOrderedSql, listOrderBy, MAX_INDEX_RANGES } from "./keyset";
 import { runSql, toDbTimestamp, type SqlParams } from "./sql";
 
 /** An entity named in the same stories as another, and in how many. */
@@ -75,7 +75,7 @@ export class CoMentionRanker {
                 COUNT(*) OVER (PARTITION BY s.source, m."entityId") AS shared,
                 ROW_NUMBER() OVER (
                   PARTITION BY s.source, m."entityId"
-                  ORDER BY CASE WHEN a."publishedAt" IS NULL THEN 1 ELSE 0 END, a."publishedAt" DESC, a.id DESC
+                  ORDER BY ${listOrderBy({ column: `a."publishedAt"`, id: "a.id", direction: "DESC" }, "forward")}
                 ) AS position
          FROM (${stories.sql}) s
          JOIN article_mention m ON m."articleId" = s."articleId" AND m."entityId" IN (:...others)
@@ -131,7 +131,7 @@ export function entityStoriesSql(manager: EntityManager, sources: number[], peri
     bounds.push(`e."publishedAt" < :periodEnd`);
     params.periodEnd = toDbTimestamp(manager, period.end);
   }
-  const newestFirst = `CASE WHEN "sortValue" IS NULL THEN 1 ELSE 0 END, "sortValue" DESC, id DESC`;
+  const newestFirst = listOrderBy({ column: `"sortValue"`, id: "id", direction: "DESC" }, "forward");
   let linked: string;
   if (sources.length * SOURCE_EDGES.length <= MAX_INDEX_RANGES) {
     params.limit = newestCounted;

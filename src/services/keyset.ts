@@ -20,8 +20,7 @@ export function keyset(order: KeysetOrder, request: PageRequest, prefix: string)
   const { column, id } = order;
   const forward = request.direction === "forward";
   const ascending = (order.direction === "ASC") === forward;
-  const dir = ascending ? "ASC" : "DESC";
-  const orderBy = `CASE WHEN ${column} IS NULL THEN ${forward ? 1 : 0} ELSE ${forward ? 0 : 1} END, ${column} ${dir}, ${id} ${dir}`;
+  const orderBy = listOrderBy(order, request.direction);
   if (!request.cursor) return { orderBy, condition: null, params: {} };
 
   const [value, cursorId]: CursorKey = request.cursor;
@@ -42,6 +41,16 @@ export function keyset(order: KeysetOrder, request: PageRequest, prefix: string)
         : `(${column} IS NOT NULL AND (${column} ${beyond} ${v} OR (${column} = ${v} AND ${id} ${beyond} ${i})))`;
   }
   return { orderBy, condition, params };
+}
+
+/**
+ * The ORDER BY that walks a list: nulls last, then by value and ID in the order's direction;
+ * backward pages walk it from the end, so every part is reversed.
+ */
+export function listOrderBy(order: KeysetOrder, direction: PageRequest["direction"]): string {
+  const forward = direction === "forward";
+  const dir = (order.direction === "ASC") === forward ? "ASC" : "DESC";
+  return `CASE WHEN ${order.column} IS NULL THEN ${forward ? 1 : 0} ELSE ${forward ? 0 : 1} END, ${order.column} ${dir}, ${order.id} ${dir}`;
 }
 
 /** A list to page through: rows of `from` that meet `conditions`, in `order`. */
@@ -107,11 +116,10 @@ export function indexOrderedSql(list: KeysetList, request: PageRequest, alias: s
     ...(readWithValue ? [branch(withValue, `${list.column} ${dir}, ${list.id} ${dir}`, `${alias}_valued`)] : []),
     ...(readWithoutValue ? [branch(withoutValue, `${list.id} ${dir}`, `${alias}_null`)] : []),
   ];
-  const nullRank = forward ? 1 : 0;
   return {
     sql: branches.join(" UNION ALL "),
     params,
-    mergeOrder: `CASE WHEN "sortValue" IS NULL THEN ${nullRank} ELSE ${1 - nullRank} END, "sortValue" ${dir}, id ${dir}`,
+    mergeOrder: listOrderBy({ column: `"sortValue"`, id: "id", direction: list.direction }, request.direction),
   };
 }
 
