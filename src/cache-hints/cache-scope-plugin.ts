@@ -1,9 +1,17 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequest } from "@apollo/server";
 
 /** Options of {@link cacheScopePlugin}. */
 export interface CacheScopeOptions {
   /** Every read needs an API key (`REQUIRE_API_KEY`): then no answer may be shared. */
   requireApiKey: boolean;
+}
+
+/**
+ * Whether an answer to this request may be shared with other clients: not when it carries an API
+ * key (what a key holder is served is theirs alone), nor when the service requires one for every read.
+ */
+export function mayShareAnswer(request: GraphQLRequest, requireApiKey: boolean): boolean {
+  return !requireApiKey && (request.http?.headers.get("authorization") ?? "").trim() === "";
 }
 
 /** What Apollo sends for an answer that no cache may keep. */
@@ -28,8 +36,7 @@ export function cacheScopePlugin(options: CacheScopeOptions): ApolloServerPlugin
         async willSendResponse({ operation, request, response, overallCachePolicy }) {
           if (response.http.headers.has("cache-control")) return;
           if (operation?.operation !== "query") overallCachePolicy.restrict({ maxAge: 0 });
-          const authorization = request.http?.headers.get("authorization") ?? "";
-          if (options.requireApiKey || authorization.trim() !== "") overallCachePolicy.restrict({ scope: "PRIVATE" });
+          if (!mayShareAnswer(request, options.requireApiKey)) overallCachePolicy.restrict({ scope: "PRIVATE" });
           const policy = overallCachePolicy.policyIfCacheable();
           const cacheable = policy !== null && response.body.kind === "single" && response.body.singleResult.errors === undefined;
           response.http.headers.set("cache-control", cacheable ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : UNCACHEABLE);

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import ApolloServerPluginResponseCache from "@apollo/server-plugin-response-cache";
 import type { Context } from "../context.type";
+import { mayShareAnswer } from "./cache-scope-plugin";
 
 /** Options of {@link responseCachePlugin}. */
 export interface ResponseCacheOptions {
@@ -28,7 +29,6 @@ export interface ResponseCacheOptions {
  * out, as it does behind a CDN.
  */
 export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<Context> {
-  const shared = async ({ request }: GraphQLRequestContext<Context>): Promise<boolean> =>
-    !options.requireApiKey && (request.http?.headers.get("authorization") ?? "").trim() === "";
+  const shared = async ({ request }: GraphQLRequestContext<Context>): Promise<boolean> => mayShareAnswer(request, options.requireApiKey);
   return ApolloServerPluginResponseCache<Context>({ shouldReadFromCache: shared, shouldWriteToCache: shared });
 }
