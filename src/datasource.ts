@@ -30,6 +30,7 @@ import { ArticleEvents1764300000000 } from "./migrations/1764300000000-article-e
 import { ArticleEventNotifications1764400000000 } from "./migrations/1764400000000-article-event-notifications";
 import { EdgePublicationOrder1764500000000 } from "./migrations/1764500000000-edge-publication-order";
 import { SearchIndexWithoutPendingList1764600000000 } from "./migrations/1764600000000-search-index-without-pending-list";
+import { ArticleRecencyIndex1764700000000 } from "./migrations/1764700000000-article-recency-index";
 
 /** Every TypeORM entity of the graph. */
 export const ENTITIES = [
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   ArticleEventNotifications1764400000000,
   EdgePublicationOrder1764500000000,
   SearchIndexWithoutPendingList1764600000000,
+  ArticleRecencyIndex1764700000000,
 ];
 
 /**

@@ -4,8 +4,10 @@ import path from "node:path";
 import { ArticleWriter } from "../src/services/article-writer";
 import { compileSearchQuery } from "../src/services/search/search-query";
 import { Ingester } from "../src/services/ingest/ingester";
+import { matchCountSql, matchExpression, rankedMatchesSql, withoutSequentialScan } from "../src/services/sql-dialect";
+import { runSql } from "../src/services/sql";
 import { describeWithCorpora } from "./support/corpora";
-import { itOnPostgres } from "./support/database";
+import { itOnPostgres, itOnSqlite } from "./support/database";
 import { openTestGraph, type TestGraph } from "./support/graph";
 import { writeSyriaStories } from "./support/stories";
 
@@ -87,6 +89,21 @@ describe("search", () => {
   itOnPostgres("writes new stories straight into PostgreSQL's full-text index, with no pending list for searches to read", "SQLite's FTS5 keeps no pending list", async () => {
     const [index] = await graph.dataSource.query(`SELECT c.reloptions FROM pg_class c WHERE c.oid = '"IDX_article_search"'::regclass`);
     expect(index.reloptions).toContain("fastupdate=off");
+  });
+
+  itOnPostgres("counts a word's matches from the full-text index, never by reading every story's tsvector", "SQLite counts from FTS5's own table", async () => {
+    const plan = await withoutSequentialScan(graph.dataSource.manager, (manager) =>
+      runSql<{ "QUERY PLAN": string }>(manager, `EXPLAIN ${matchCountSql(manager)}`, { match: matchExpression(manager, compileSearchQuery("Syria")) }),
+    );
+    const steps = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(steps).toContain('Bitmap Index Scan on "IDX_article_search"');
+    expect(steps).not.toContain("Seq Scan");
+  });
+
+  itOnSqlite("ranks matches with their dates read from the recency index, not from the stories' long rows", "PostgreSQL keeps long text out of its rows by itself", async () => {
+    const manager = graph.dataSource.manager;
+    const plan = await runSql<{ detail: string }>(manager, `EXPLAIN QUERY PLAN ${rankedMatchesSql(manager, [])}`, { match: matchExpression(manager, compileSearchQuery("Syria")), cap: 10 });
+    expect(plan.map((row) => row.detail).join("\n")).toContain("IDX_article_recency");
   });
 
   it("takes `text` in any article filter", async () => {

@@ -100,6 +100,18 @@ interface Options {
 const BENCH_DIR = path.join(projectRoot(), "var", "bench");
 const SERVER_SCRIPT = path.join(__dirname, "bench-server.js");
 
+/**
+ * The flags `npm start` gives node (package.json's `start` script), so the bench's servers run as
+ * a deployed one does. Among them is the heap limit, which also sets how soon V8 collects garbage:
+ * under V8's default (a quarter of the machine's memory) the server's resident size grows to
+ * several times what it holds live.
+ */
+function startScriptNodeFlags(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot(), "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = manifest.scripts.start.trim().split(/\s+/);
+  return words.slice(words.indexOf("node") + 1).filter((word) => word.startsWith("--"));
+}
+
 async function main(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
   fs.mkdirSync(BENCH_DIR, { recursive: true });
@@ -330,7 +342,7 @@ class BenchServer {
   ) {}
 
   static async start(request: BenchServerRequest): Promise<BenchServer> {
-    const child = fork(SERVER_SCRIPT, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(SERVER_SCRIPT, [], { execArgv: startScriptNodeFlags(), stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.send(request);
     const ready = await nextReply(child);
     if (ready.type !== "ready") {

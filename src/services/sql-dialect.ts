@@ -87,7 +87,8 @@ export function textMatchCondition(manager: EntityManager, param: string): strin
 /**
  * SQL listing the newest `:cap` stories that match `:match` and `conditions` (on alias `a`), with
  * `id`, `relevance` (higher is better: BM25 on SQLite, ts_rank_cd on PostgreSQL, both weighting
- * headline 10, summary 4, body 1) and `publishedAt`.
+ * headline 10, summary 4, body 1) and `publishedAt`. SQLite reads the dates from
+ * `IDX_article_recency` rather than the rows, which hold them after the body (see its migration).
  */
 export function rankedMatchesSql(manager: EntityManager, conditions: string[]): string {
   const and = conditions.map((condition) => `AND ${condition}`).join(" ");
@@ -97,19 +98,37 @@ export function rankedMatchesSql(manager: EntityManager, conditions: string[]): 
        WHERE a.search_vector @@ q ${and}
        ORDER BY a.id DESC LIMIT :cap`
     : `SELECT s.rowid AS id, -bm25(article_search, ${BM25_WEIGHTS}) AS relevance, a."publishedAt"
-       FROM article_search s JOIN article a ON a.id = s.rowid
+       FROM article_search s JOIN article a INDEXED BY "IDX_article_recency" ON a.id = s.rowid
        WHERE article_search MATCH :match ${and}
        ORDER BY s.rowid DESC LIMIT :cap`;
 }
 
 /**
  * SQL counting the stories that match `:match` as `total`, from the full-text index alone: on
- * SQLite the index holds one row per story, and counting them never reads a story.
+ * SQLite the index holds one row per story, and counting them never reads a story; on PostgreSQL
+ * when run {@link withoutSequentialScan}.
  */
 export function matchCountSql(manager: EntityManager): string {
   return dialectOf(manager) === "postgres"
     ? `SELECT COUNT(*) AS total FROM article a WHERE a.search_vector @@ to_tsquery('${PG_SEARCH_CONFIG}', :match)`
     : `SELECT COUNT(*) AS total FROM article_search WHERE article_search MATCH :match`;
+}
+
+/**
+ * Runs `read` in a transaction of its own with PostgreSQL's sequential scans off, for a statement
+ * whose filter PostgreSQL misprices; on SQLite it just runs `read`. Testing `search_vector @@ q`
+ * on a row reads the row's tsvector, which PostgreSQL stores compressed out of line, yet the
+ * planner prices the test like a comparison of two numbers: it counted the stories holding a word
+ * found in 85% of them by testing every row (42 ms on 10,000 stories) rather than from the GIN
+ * index (3 ms), whose match needs no recheck of the row. `SET LOCAL` ends with the transaction,
+ * so the pooled connection keeps its settings.
+ */
+export async function withoutSequentialScan<T>(manager: EntityManager, read: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dialectOf(manager) !== "postgres") return read(manager);
+  return manager.transaction(async (inTransaction) => {
+    await inTransaction.query("SET LOCAL enable_seqscan = off");
+    return read(inTransaction);
+  });
 }
 
 /**

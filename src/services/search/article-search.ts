@@ -5,7 +5,7 @@ import { countKeysetList, fetchKeysetPage, hydratePages, type KeysetList } from 
 import { encodeCursor, type Page, type PageRequest } from "../pagination";
 import { DAY_MS } from "../dashboard/time-buckets";
 import { fromDbTimestamp, runSql } from "../sql";
-import { highlightedText, matchCountSql, matchDetailsSql, matchExpression, rankedMatchesSql } from "../sql-dialect";
+import { highlightedText, matchCountSql, matchDetailsSql, matchExpression, rankedMatchesSql, withoutSequentialScan } from "../sql-dialect";
 import { compileSearchQuery, type SearchMatch } from "./search-query";
 
 /** How search results are ordered. */
@@ -66,7 +66,9 @@ export class ArticleSearch {
   async count(query: string, filter: ArticleFilter): Promise<number> {
     const match = compileSearchQuery(query);
     if (compileArticleFilter(this.manager, filter).conditions.length > 0) return countKeysetList(this.manager, this.matchList(match, filter));
-    const [row] = await runSql<{ total: number | string }>(this.manager, matchCountSql(this.manager), { match: matchExpression(this.manager, match) });
+    const [row] = await withoutSequentialScan(this.manager, (manager) =>
+      runSql<{ total: number | string }>(manager, matchCountSql(manager), { match: matchExpression(manager, match) }),
+    );
     return Number(row.total);
   }
 
