@@ -17,13 +17,14 @@ import { runSql } from "../services/sql";
 import { CorpusStore } from "../services/synthetic/corpus-store";
 import { syntheticVocabulary, VOCABULARY_SIZE } from "../services/synthetic/synthetic-corpus";
 import { syntheticDatabase } from "../services/synthetic/synthetic-database";
-import type { BenchServerReply, BenchServerRequest } from "./bench-server";
+import type { BenchServerReply, BenchServerRequest, RecordedResult } from "./bench-server";
 
 /**
  * `npm run bench`: throughput, latency, SQL statements per request and server memory for the
  * pages clients render, on a synthetic corpus (and on the real corpora when present), each beside
- * a ceiling measured in the same run and beside the same server with Apollo's response cache on,
- * loaded with hashed GETs as a CDN would forward them. Options: `--size N` (stories, default
+ * a ceiling measured in the same run (the same server code with every statement answered from
+ * memory), an answer-only server (the stored answer, so no service code runs) and the same server
+ * with Apollo's response cache on, loaded with hashed GETs as a CDN would forward them. Options: `--size N` (stories, default
  * 10,000), `--seed N`, `--duration S` (seconds of load per query, default 5), `--connections N`
  * (default 10), `--no-corpora`, `--database postgres://user:password@host:port/db` (the corpora go
  * into schemas of that database instead of SQLite files under `var/bench/`). Prints markdown
@@ -63,12 +64,17 @@ interface QueryResult {
   database: LoadFigures;
   /** One client at half the maximum throughput, requests evenly spaced: latency without queueing behind a burst. */
   databaseAtHalfRate: LoadFigures;
+  /** The same server code with every statement answered from memory by the rows the database gave. */
   ceiling: LoadFigures;
+  /** Statements a request to the ceiling still sent to the database: 0 when memory answered all. */
+  ceilingStatementsPerRequest: number;
+  /** The stored answer resolved field by field: HTTP and GraphQL execution only. */
+  answerOnly: LoadFigures;
   /** The same server with the response cache on, loaded with the query's hashed GET. */
   cached: LoadFigures;
   /** Statements of a hashed GET answered by the response cache: 0 when it served the answer. */
   cachedStatementsPerRequest: number;
-  /** True when the ceiling's and the cached server's answers were the database's, to the byte. */
+  /** True when the ceiling's, the answer-only server's and the cached server's answers were the database's, to the byte. */
   sameAnswer: boolean;
   ratio: number;
   /** Cached throughput over the ceiling's: above 1 where skipping execution beats executing from memory. */
@@ -83,7 +89,7 @@ interface CorpusResult {
   stories: number;
   preparation: string;
   startupMs: number;
-  peakRssMb: { database: number; ceiling: number; cached: number };
+  peakRssMb: { database: number; ceiling: number; answerOnly: number; cached: number };
   queries: QueryResult[];
 }
 
@@ -183,7 +189,7 @@ async function queriesFor(database: DatabaseConfig, terms: { rare: string; commo
     const to = new Date(newest);
     const from = new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth(), 1));
     const day = (date: Date) => date.toISOString().slice(0, 10);
-    // The term is written into the operation rather than passed as a variable: the ceiling finds
+    // The term is written into the operation rather than passed as a variable: the answer-only server finds
     // its answer by the operation's text, which must differ between the two searches.
     const search = (term: string) =>
       `query Search { search(query: ${JSON.stringify(term)}, first: 20) { totalCount edges { score snippet headlineHighlight node { headline publishedAt } } } }`;
@@ -235,8 +241,9 @@ interface BenchCorpus {
 }
 
 /**
- * Loads the database server, the ceiling and the cached server with every query, one right after
- * the other per query, so a change in what else the machine runs moves all three figures alike.
+ * Loads the database server, the ceiling, the answer-only server and the cached server with every
+ * query, one right after the other per query, so a change in what else the machine runs moves all
+ * four figures alike.
  */
 async function benchCorpus({ corpus, database: config, storedIn, preparation }: BenchCorpus, options: Options, terms: { rare: string; common: string }): Promise<CorpusResult> {
   const queries = await queriesFor(config, terms);
@@ -246,6 +253,7 @@ async function benchCorpus({ corpus, database: config, storedIn, preparation }: 
   const spawned = performance.now();
   const database = await BenchServer.start({ type: "start", mode: "database", database: config, responseCache: false });
   let ceiling: BenchServer | null = null;
+  let answerOnly: BenchServer | null = null;
   let cached: BenchServer | null = null;
   const results: QueryResult[] = [];
   try {
@@ -254,18 +262,25 @@ async function benchCorpus({ corpus, database: config, storedIn, preparation }: 
     // Statements are counted on an idle server, before any load: autocannon stops with requests
     // still in flight, whose statements would land in the next count.
     const single: Array<{ answer: string; statements: number; typed: Record<string, unknown> }> = [];
+    const recorded: RecordedResult[] = [];
     for (const query of queries) {
       const before = await database.statements();
+      await database.record();
       const answer = await database.answer(post(database.url, query));
+      recorded.push(...(await database.recorded()));
       const statements = (await database.statements()) - before;
       const typed = JSON.parse(await database.answer(post(database.url, { ...query, query: withTypenames(query.query) }))) as { data: Record<string, unknown> };
       single.push({ answer, statements, typed: typed.data });
     }
-    ceiling = await BenchServer.start({ type: "start", mode: "ceiling", answers: queries.map((query, index) => ({ query: query.query, data: single[index].typed })) });
+    ceiling = await BenchServer.start({ type: "start", mode: "ceiling", database: config, results: recorded });
+    answerOnly = await BenchServer.start({ type: "start", mode: "answer", answers: queries.map((query, index) => ({ query: query.query, data: single[index].typed })) });
     cached = await BenchServer.start({ type: "start", mode: "database", database: config, responseCache: true });
     for (const [index, query] of queries.entries()) {
       const { answer, statements } = single[index];
+      const beforeCeiling = await ceiling.statements();
       const ceilingAnswer = JSON.parse(await ceiling.answer(post(ceiling.url, query))) as unknown;
+      const ceilingStatements = (await ceiling.statements()) - beforeCeiling;
+      const answerOnlyAnswer = JSON.parse(await answerOnly.answer(post(answerOnly.url, query))) as unknown;
       // A client registers the query's text once (APQ), then sends only its hash by GET: the
       // first answer is computed and kept, and every later one, until its max-age, comes from memory.
       await cached.answer(post(cached.url, query, { persistedQuery: { version: 1, sha256Hash: sha256(query.query) } }));
@@ -276,11 +291,11 @@ async function benchCorpus({ corpus, database: config, storedIn, preparation }: 
       const cachedStatements = (await cached.statements()) - beforeCached;
 
       const databaseData = (JSON.parse(answer) as { data: unknown }).data;
-      const sameAnswer = isDeepStrictEqual(ceilingAnswer, JSON.parse(answer)) && isDeepStrictEqual(cachedAnswer, databaseData);
+      const sameAnswer = [ceilingAnswer, answerOnlyAnswer].every((other) => isDeepStrictEqual(other, JSON.parse(answer))) && isDeepStrictEqual(cachedAnswer, databaseData);
       if (!sameAnswer) {
         const file = path.join(BENCH_DIR, `answers-differ-${corpus.replace(/\W+/g, "-")}-${query.name}.json`);
-        fs.writeFileSync(file, JSON.stringify({ database: JSON.parse(answer), ceiling: ceilingAnswer, cached: cachedAnswer }, null, 2));
-        log(`  the ceiling's or the cached server's answer to ${query.name} differs from the database's: all three in ${path.relative(process.cwd(), file)}`);
+        fs.writeFileSync(file, JSON.stringify({ database: JSON.parse(answer), ceiling: ceilingAnswer, answerOnly: answerOnlyAnswer, cached: cachedAnswer }, null, 2));
+        log(`  another server's answer to ${query.name} differs from the database's: all four in ${path.relative(process.cwd(), file)}`);
       }
       const request = post(database.url, query);
       const load = await database.load(request, options);
@@ -288,10 +303,12 @@ async function benchCorpus({ corpus, database: config, storedIn, preparation }: 
       // ten and measure queueing behind the burst; one connection spaces the requests evenly.
       const half = await database.load(request, { ...options, connections: 1 }, Math.max(1, Math.round(load.requestsPerSecond / 2)));
       const top = await ceiling.load(post(ceiling.url, query), options);
+      const executionOnly = await answerOnly.load(post(answerOnly.url, query), options);
       const fromCache = await cached.load(hashedGet, options);
       log(
         `  ${query.name}: ${statements} statements; database ${load.requestsPerSecond.toFixed(0)} req/s, p99 ${load.p99Ms} ms; ` +
-          `ceiling ${top.requestsPerSecond.toFixed(0)} req/s, p99 ${top.p99Ms} ms; cached ${fromCache.requestsPerSecond.toFixed(0)} req/s, p99 ${fromCache.p99Ms} ms (${cachedStatements} statements)`,
+          `ceiling ${top.requestsPerSecond.toFixed(0)} req/s, p99 ${top.p99Ms} ms (${ceilingStatements} statements); answer only ${executionOnly.requestsPerSecond.toFixed(0)} req/s; ` +
+          `cached ${fromCache.requestsPerSecond.toFixed(0)} req/s, p99 ${fromCache.p99Ms} ms (${cachedStatements} statements)`,
       );
       const matches = (databaseData as { search?: { totalCount: number } }).search?.totalCount;
       const label = matches === undefined ? query.label : `${query.label} (${matches.toLocaleString("en")} matches, ${((100 * matches) / stories).toFixed(1)}% of stories)`;
@@ -302,6 +319,8 @@ async function benchCorpus({ corpus, database: config, storedIn, preparation }: 
         database: load,
         databaseAtHalfRate: half,
         ceiling: top,
+        ceilingStatementsPerRequest: ceilingStatements,
+        answerOnly: executionOnly,
         cached: fromCache,
         cachedStatementsPerRequest: cachedStatements,
         sameAnswer,
@@ -310,11 +329,16 @@ async function benchCorpus({ corpus, database: config, storedIn, preparation }: 
       });
     }
     const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
-    const peakRssMb = { database: megabytes(await database.stop()), ceiling: megabytes(await ceiling.stop()), cached: megabytes(await cached.stop()) };
+    const peakRssMb = {
+      database: megabytes(await database.stop()),
+      ceiling: megabytes(await ceiling.stop()),
+      answerOnly: megabytes(await answerOnly.stop()),
+      cached: megabytes(await cached.stop()),
+    };
     return { corpus, database: storedIn, stories, preparation, startupMs, peakRssMb, queries: results };
   } finally {
     // After a failure: stop whatever still runs (a no-op for a server already stopped).
-    for (const server of [database, ceiling, cached]) server?.kill();
+    for (const server of [database, ceiling, answerOnly, cached]) server?.kill();
   }
 }
 
@@ -342,7 +366,8 @@ class BenchServer {
   ) {}
 
   static async start(request: BenchServerRequest): Promise<BenchServer> {
-    const child = fork(SERVER_SCRIPT, [], { execArgv: startScriptNodeFlags(), stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // Advanced serialization carries recorded rows as they are, dates included.
+    const child = fork(SERVER_SCRIPT, [], { execArgv: startScriptNodeFlags(), serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.send(request);
     const ready = await nextReply(child);
     if (ready.type !== "ready") {
@@ -363,6 +388,21 @@ class BenchServer {
   /** Statements the server has sent to its database so far. */
   async statements(): Promise<number> {
     return (await this.stats()).statements;
+  }
+
+  /** Starts keeping the result of every statement the server runs, for the ceiling. */
+  async record(): Promise<void> {
+    this.child.send({ type: "record" } satisfies BenchServerRequest);
+    const reply = await nextReply(this.child);
+    if (reply.type !== "recording") throw new Error(`unexpected reply from the bench server: ${reply.type}`);
+  }
+
+  /** The statements run since {@link record} with their results; recording stops. */
+  async recorded(): Promise<RecordedResult[]> {
+    this.child.send({ type: "recorded" } satisfies BenchServerRequest);
+    const reply = await nextReply(this.child);
+    if (reply.type !== "recorded") throw new Error(`unexpected reply from the bench server: ${reply.type}`);
+    return reply.results;
   }
 
   /** Load for the configured time after a one-second warm-up; at most `rate` requests a second when given. */
@@ -410,7 +450,7 @@ function nextReply(child: ChildProcess): Promise<BenchServerReply> {
   });
 }
 
-/** The operation with `__typename` in every selection set, so the ceiling can tell each object's type. */
+/** The operation with `__typename` in every selection set, so the answer-only server can tell each object's type. */
 function withTypenames(query: string): string {
   const typename: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } };
   return print(
@@ -435,21 +475,23 @@ async function storyCount(database: DatabaseConfig): Promise<number> {
 function table(result: CorpusResult): string {
   const ms = (value: number) => `${value}`;
   const percent = (ratio: number) => `${(100 * ratio).toFixed(0)}%`;
-  const failures = (q: QueryResult) => q.database.failures + q.ceiling.failures + q.cached.failures;
+  const failures = (q: QueryResult) => q.database.failures + q.ceiling.failures + q.answerOnly.failures + q.cached.failures;
   const notes = (q: QueryResult) =>
-    `${q.sameAnswer ? "" : " (answers differ)"}${failures(q) > 0 ? ` (${failures(q)} failed requests)` : ""}${q.cachedStatementsPerRequest > 0 ? ` (cached: ${q.cachedStatementsPerRequest} SQL)` : ""}`;
+    `${q.sameAnswer ? "" : " (answers differ)"}${failures(q) > 0 ? ` (${failures(q)} failed requests)` : ""}` +
+    `${q.ceilingStatementsPerRequest > 0 ? ` (ceiling: ${q.ceilingStatementsPerRequest} SQL)` : ""}${q.cachedStatementsPerRequest > 0 ? ` (cached: ${q.cachedStatementsPerRequest} SQL)` : ""}`;
   const lines = [
     `### ${result.corpus} (${result.stories.toLocaleString("en")} stories) on ${result.database}`,
     "",
     `Preparation: ${result.preparation}. Start-up to the first answer: ${Math.round(result.startupMs)} ms. ` +
-      `Peak RSS: database server ${result.peakRssMb.database} MB, ceiling server ${result.peakRssMb.ceiling} MB, cached server ${result.peakRssMb.cached} MB.`,
+      `Peak RSS: database server ${result.peakRssMb.database} MB, ceiling ${result.peakRssMb.ceiling} MB, answer-only ${result.peakRssMb.answerOnly} MB, cached ${result.peakRssMb.cached} MB.`,
     "",
-    "| query | SQL/request | req/s | p50 ms | p99 ms | p99 ms at half rate | ceiling req/s | ceiling p99 ms | database / ceiling | cached req/s | cached p99 ms | cached / ceiling |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| query | SQL/request | req/s | p50 ms | p99 ms | p99 ms at half rate | ceiling req/s | ceiling p99 ms | database / ceiling | answer-only req/s | database / answer-only | cached req/s | cached p99 ms | cached / ceiling |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...result.queries.map(
       (q) =>
         `| ${q.label} | ${q.statementsPerRequest} | ${Math.round(q.database.requestsPerSecond)} | ${ms(q.database.p50Ms)} | ${ms(q.database.p99Ms)} | ${ms(q.databaseAtHalfRate.p99Ms)} | ` +
-        `${Math.round(q.ceiling.requestsPerSecond)} | ${ms(q.ceiling.p99Ms)} | ${percent(q.ratio)} | ${Math.round(q.cached.requestsPerSecond)} | ${ms(q.cached.p99Ms)} | ${percent(q.cachedRatio)}${notes(q)} |`,
+        `${Math.round(q.ceiling.requestsPerSecond)} | ${ms(q.ceiling.p99Ms)} | ${percent(q.ratio)} | ${Math.round(q.answerOnly.requestsPerSecond)} | ` +
+        `${percent(q.database.requestsPerSecond / q.answerOnly.requestsPerSecond)} | ${Math.round(q.cached.requestsPerSecond)} | ${ms(q.cached.p99Ms)} | ${percent(q.cachedRatio)}${notes(q)} |`,
     ),
     "",
   ];
