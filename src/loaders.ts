@@ -5,7 +5,6 @@ import { ArticleAuthor } from "./entities/article-author";
 import { ArticlePhoto } from "./entities/article-photo";
 import { ArticleTopic } from "./entities/article-topic";
 import { DeletedArticle } from "./entities/deleted-article";
-import { EntityRedirect } from "./entities/entity-redirect";
 import { Mention } from "./entities/mention";
 import { NamedEntity } from "./entities/named-entity";
 import { Photo } from "./entities/photo";
@@ -18,6 +17,7 @@ import { ArticleQuery, type ArticleLink, type ArticleOrder } from "./services/ar
 import { CoMentionRanker, pairKey, type CoMention, type EntityPair, type SharedStories } from "./services/co-mention-ranker";
 import type { Period } from "./services/dashboard/period";
 import { EntityRegistry } from "./services/entity-registry";
+import { mergedInto } from "./services/entity-redirects";
 import type { Page, PageRequest } from "./services/pagination";
 import { RelatedCoverageRanker, type RelatedArticle } from "./services/related-coverage-ranker";
 
@@ -54,10 +54,14 @@ export class Loaders {
 
   /** The entity each merged-away entity ID now means, or null for IDs never merged. */
   readonly entityRedirect = new DataLoader<number, number | null>(async (ids) => {
-    const rows = await this.manager.findBy(EntityRedirect, { fromId: In(ascending(ids)) });
-    const into = new Map(rows.map((row) => [row.fromId, row.intoId]));
+    const into = await mergedInto(this.manager, ids);
     return ids.map((id) => into.get(id) ?? null);
   });
+
+  /** The entity an ID means now: the one it was merged into when merged away, else the ID itself. */
+  async currentEntityId(id: number): Promise<number> {
+    return (await this.entityRedirect.load(id)) ?? id;
+  }
 
   readonly aliases = new DataLoader<number, string[]>(async (ids) => {
     const aliases = await new EntityRegistry(this.manager).aliasesOf([...ids]);

@@ -44,8 +44,9 @@ export class ArticleSubscriptionResolver {
 }
 
 function subscribeTo(context: SubscriptionContext, kind: ArticleEventKind, filter: ArticleFilterInput | null | undefined): AsyncIterable<Article> {
-  // A bad ID or search query in the filter fails here, before anything is registered.
-  return context.articleEvents.subscribe(kind, filterInput(filter)?.toArticleFilter() ?? {});
+  // A bad ID or search query in the filter fails here, before anything is registered. Merged-away
+  // IDs stay as given: the hub follows merges at each batch, so a merge made later is followed too.
+  return context.articleEvents.subscribe(kind, filterInput(filter)?.decode() ?? {});
 }
 
 /**

@@ -47,14 +47,14 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { description: "Stories matching a filter, newest first unless `orderBy` says otherwise." })
-  articles(
+  async articles(
     @Ctx() context: Context,
     @Args() page: ConnectionArgs,
     @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must meet." }) filter?: ArticleFilterInput,
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
   ): Promise<ConnectionValue<Article>> {
     const query = new ArticleQuery(context.manager);
-    const articleFilter = filter?.toArticleFilter() ?? {};
+    const articleFilter = (await filter?.toArticleFilter(context.loaders)) ?? {};
     const request = toPageRequest(page);
     return query.list(articleFilter, orderBy ?? ArticleOrder.NEWEST, request).then((result) => toConnection(result, () => query.count(articleFilter)));
   }

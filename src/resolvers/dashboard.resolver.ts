@@ -42,7 +42,7 @@ export class DashboardResolver {
     @Arg("search", () => String, { nullable: true, description: "A search query the stories must match, in the syntax of `search`." }) search?: string,
     @Arg("first", () => Int, { defaultValue: 10, description: `How many values of each facet, 0 to ${MAX_LIST}.` }) first?: number,
   ): Promise<Facets> {
-    const facets = await new FacetCounter(context.manager).count(this.filterOf(filter, search), checkedCount(first!, MAX_LIST, "first"));
+    const facets = await new FacetCounter(context.manager).count(await this.filterOf(context, filter, search), checkedCount(first!, MAX_LIST, "first"));
     const entities = await entitiesById(context, [facets.topics, facets.people, facets.places, facets.organizations, facets.authors, facets.publishers].flat().map((value) => value.value));
     const withEntities = (values: FacetCount<number>[]): EntityFacetValue[] => values.map(({ value, count }) => ({ entity: entities.get(value)!, count }));
     return {
@@ -75,7 +75,7 @@ export class DashboardResolver {
     ]) as NamedEntity[];
     const series = await new CoverageTimeline(context.manager).series(
       subjects.map((entity): TimelineSubject => ({ id: entity.id, type: entity.nodeType })),
-      this.filterOf(filter),
+      await this.filterOf(context, filter),
       interval!,
       periodOfDays(from, to),
     );
@@ -94,7 +94,7 @@ export class DashboardResolver {
     @Arg("first", () => Int, { defaultValue: 10, description: `How many entities, 0 to ${MAX_LIST}.` }) first?: number,
     @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Count only stories meeting these conditions, in both periods." }) filter?: ArticleFilterInput,
   ): Promise<TrendingEntity[]> {
-    const rising = await new TrendingRanker(context.manager).rank(kind!, window.toPeriod("window"), baseline.toPeriod("baseline"), this.filterOf(filter), checkedCount(first!, MAX_LIST, "first"));
+    const rising = await new TrendingRanker(context.manager).rank(kind!, window.toPeriod("window"), baseline.toPeriod("baseline"), await this.filterOf(context, filter), checkedCount(first!, MAX_LIST, "first"));
     const entities = await entitiesById(context, rising.map((entity) => entity.entityId));
     return rising.map(({ entityId, ...counts }) => ({ entity: entities.get(entityId)!, ...counts }));
   }
@@ -139,9 +139,9 @@ export class DashboardResolver {
     };
   }
 
-  /** The filter input decoded, with the search query (when given) as one more condition. */
-  private filterOf(filter?: ArticleFilterInput, search?: string | null): ArticleFilter {
-    const decoded = filter?.toArticleFilter() ?? {};
+  /** The filter input for the services (merged-away IDs followed), with the search query (when given) as one more condition. */
+  private async filterOf(context: Context, filter?: ArticleFilterInput, search?: string | null): Promise<ArticleFilter> {
+    const decoded = (await filter?.toArticleFilter(context.loaders)) ?? {};
     return search == null ? decoded : { and: [decoded, { textMatch: compileSearchQuery(search) }] };
   }
 }

@@ -41,12 +41,20 @@ export class EntityMutationResolver {
   ): Promise<NamedEntity> {
     const entity = (await underArgument("id", () => loadNode(context, id, ENTITY_TYPES))) as NamedEntity;
     const { containedIn, parent, ...fields } = patch;
-    return underArgument("patch", () =>
+    return underArgument("patch", async () =>
       new EntityEditor(context.writer.manager).update(entity, {
         ...fields,
-        ...(containedIn !== undefined ? { containedInId: containedIn === null ? null : decodeIdAt(containedIn, ["Place"], "containedIn").id } : {}),
-        ...(parent !== undefined ? { parentId: parent === null ? null : decodeIdAt(parent, ["Topic"], "parent").id } : {}),
+        ...(containedIn !== undefined ? { containedInId: await currentKey(context, containedIn, "Place", "containedIn") } : {}),
+        ...(parent !== undefined ? { parentId: await currentKey(context, parent, "Topic", "parent") } : {}),
       }),
     );
   }
+}
+
+/**
+ * The key of the entity a global ID in the patch names now (the entity a merged-away one was merged
+ * into, as `node(id:)` answers), null for null. A bad ID is BAD_USER_INPUT at `field`.
+ */
+async function currentKey(context: Context, globalId: string | null, type: "Place" | "Topic", field: string): Promise<number | null> {
+  return globalId === null ? null : context.loaders.currentEntityId(decodeIdAt(globalId, [type], field).id);
 }

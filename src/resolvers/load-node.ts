@@ -20,8 +20,7 @@ export async function loadNode(context: Context, globalId: string, expected?: re
   } else if (type === "Photo") {
     node = await context.loaders.photo.load(id);
   } else {
-    const redirect = (await context.loaders.entity.load(id)) === null ? await context.loaders.entityRedirect.load(id) : null;
-    node = await context.loaders.entity.load(redirect ?? id);
+    node = (await context.loaders.entity.load(id)) ?? (await context.loaders.entity.load(await context.loaders.currentEntityId(id)));
   }
   if (!node || (node.nodeType !== type && node.nodeType !== "DeletedArticle")) throw new NotFoundError(`no ${type} has the ID "${globalId}"`);
   return node;

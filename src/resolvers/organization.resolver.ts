@@ -41,6 +41,6 @@ export class OrganizationResolver {
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
     @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
-    return articleConnectionOf(context, organization.id, ["mention"], { ...page, orderBy, filter: filter?.toArticleFilter() });
+    return articleConnectionOf(context, organization.id, ["mention"], { ...page, orderBy, filter });
   }
 }

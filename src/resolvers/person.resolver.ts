@@ -55,7 +55,7 @@ export class PersonResolver {
     @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
     const links = role ? LINKS_BY_ROLE[role] : (["mention", "author", "photographer"] as ArticleLink[]);
-    return articleConnectionOf(context, person.id, links, { ...page, orderBy, filter: filter?.toArticleFilter() });
+    return articleConnectionOf(context, person.id, links, { ...page, orderBy, filter });
   }
 
   @FieldResolver(() => [Photo], { description: "Photos that show the person." })

@@ -52,7 +52,7 @@ export class PlaceResolver {
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
     @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
-    return articleConnectionOf(context, place.id, ["mention", "dateline"], { ...page, orderBy, filter: filter?.toArticleFilter() });
+    return articleConnectionOf(context, place.id, ["mention", "dateline"], { ...page, orderBy, filter });
   }
 
   @FieldResolver(() => [Photo], { description: "Photos taken at the place." })

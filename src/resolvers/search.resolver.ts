@@ -23,7 +23,7 @@ export class SearchResolver {
     @Arg("orderBy", () => SearchOrder, { defaultValue: SearchOrder.RELEVANCE, description: "The order of the results." }) orderBy?: SearchOrder,
   ): Promise<SearchConnection> {
     const search = new ArticleSearch(context.manager);
-    const articleFilter = filter?.toArticleFilter() ?? {};
+    const articleFilter = (await filter?.toArticleFilter(context.loaders)) ?? {};
     const hits = await search.search(query, articleFilter, orderBy ?? SearchOrder.RELEVANCE, toPageRequest(page));
     const edges = hits.items.map(({ cursor, node }) => ({ cursor, node: node.article, score: node.score, snippet: node.snippet, headlineHighlight: node.headlineHighlight }));
     // The edges carry the hit's score and passages beside the story, as SearchHitEdge declares.

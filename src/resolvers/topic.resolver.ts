@@ -57,6 +57,6 @@ export class TopicResolver {
     @Arg("orderBy", () => ArticleOrder, { defaultValue: ArticleOrder.NEWEST, description: "The order of the list." }) orderBy?: ArticleOrder,
     @Arg("filter", () => ArticleFilterInput, { nullable: true, description: "Conditions the stories must also meet." }) filter?: ArticleFilterInput,
   ): Promise<ConnectionValue<Article>> {
-    return articleConnectionOf(context, topic.id, ["topic"], { ...page, orderBy, filter: filter?.toArticleFilter() });
+    return articleConnectionOf(context, topic.id, ["topic"], { ...page, orderBy, filter });
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { CurrentEntityIds } from "./entity-redirects";
 import { InvalidInputError } from "./errors";
 import type { SearchMatch } from "./search/search-query";
 import { toDbTimestamp, type SqlParams } from "./sql";
@@ -18,7 +19,11 @@ export interface IdMatch {
   allOf?: number[];
 }
 
-/** Conditions a story must meet to be listed; every condition given must hold. */
+/**
+ * Conditions a story must meet to be listed; every condition given must hold. Its entity IDs are
+ * compiled as given: a merged-away entity's ID matches nothing until {@link followMerges} has
+ * replaced it with the entity it was merged into.
+ */
 export interface ArticleFilter {
   ids?: number[];
   /** Stories that mention these people. */
@@ -107,6 +112,43 @@ export function compileArticleFilter(manager: EntityManager, filter: ArticleFilt
     }
   };
   return { conditions: compile(filter), params };
+}
+
+/**
+ * The filter with every entity ID in it (people, places, organizations, topics, authors and
+ * publisher, at any depth of `and`, `or` and `not`) replaced by the entity it means now, so the ID
+ * of a merged-away entity matches the stories of the entity it was merged into, as `node(id:)`
+ * answers with that entity. All its IDs are looked up in one call, none when it has none; a filter
+ * with more than {@link MAX_FILTER_IDS} is left for {@link compileArticleFilter} to refuse. The IDs
+ * are resolved before compiling rather than looked up inside the SQL, where PostgreSQL could no
+ * longer see which entity is asked for: it sorted every story of a popular person instead of
+ * walking an index for the newest (0.1 ms became 9 ms at 10,000 stories).
+ */
+export async function followMerges(filter: ArticleFilter, currentEntityIds: CurrentEntityIds): Promise<ArticleFilter> {
+  const ids = new Set<number>();
+  // One walk knows where a filter holds entity IDs: run once to collect them, once to replace them.
+  mapEntityIds(filter, (id) => (ids.add(id), id));
+  if (ids.size === 0 || ids.size > MAX_FILTER_IDS) return filter;
+  const asked = [...ids];
+  const current = new Map((await currentEntityIds(asked)).map((meant, index) => [asked[index], meant]));
+  return mapEntityIds(filter, (id) => current.get(id)!);
+}
+
+/** The filter with `map` applied to each of its entity IDs, nested filters included. */
+function mapEntityIds(filter: ArticleFilter, map: (id: number) => number): ArticleFilter {
+  const match = (ids: IdMatch | undefined): IdMatch | undefined => ids && { anyOf: ids.anyOf?.map(map), allOf: ids.allOf?.map(map) };
+  return {
+    ...filter,
+    people: match(filter.people),
+    places: match(filter.places),
+    organizations: match(filter.organizations),
+    topics: match(filter.topics),
+    authors: filter.authors?.map(map),
+    publisher: filter.publisher == null ? filter.publisher : map(filter.publisher),
+    and: filter.and?.map((child) => mapEntityIds(child, map)),
+    or: filter.or?.map((child) => mapEntityIds(child, map)),
+    not: filter.not && mapEntityIds(filter.not, map),
+  };
 }
 
 function joined(conditions: string[], operator: "AND"): string {

@@ -3,7 +3,7 @@ import type { IdMatch } from "../../services/article-filter";
 import { decodeGlobalId, type NodeType } from "../../services/global-id";
 
 /** IDs a story must match: any of some, all of others. */
-@InputType("IdMatch", { description: "Entities a story must name: at least one of `anyOf`, and every one of `allOf`." })
+@InputType("IdMatch", { description: "Entities a story must name: at least one of `anyOf`, and every one of `allOf`. A merged-away entity's ID means the entity it was merged into." })
 export class IdMatchInput {
   @Field(() => [ID], { nullable: true, description: "The story names at least one of these." })
   anyOf?: string[];

@@ -1,6 +1,7 @@
 import { In, type EntityManager } from "typeorm";
 import { Article } from "../../entities/article";
-import { compileArticleFilter, type ArticleFilter } from "../article-filter";
+import { compileArticleFilter, followMerges, type ArticleFilter } from "../article-filter";
+import { currentEntityIdsIn } from "../entity-redirects";
 import { runSql } from "../sql";
 import type { ArticleEventBatch, ArticleEventKind, ArticleEventSource } from "./article-event";
 import { ArticleSubscription } from "./article-subscription";
@@ -90,7 +91,7 @@ export class ArticleEventHub {
 
 /** The candidates that match the filter, in the candidates' order. */
 async function matching(reader: EntityManager, candidates: number[], filter: ArticleFilter): Promise<number[]> {
-  const { conditions, params } = compileArticleFilter(reader, filter);
+  const { conditions, params } = compileArticleFilter(reader, await followMerges(filter, currentEntityIdsIn(reader)));
   const matched = new Set<number>();
   for (const ids of chunks(candidates)) {
     const where = [`a.id IN (:...eventIds)`, ...conditions].join(" AND ");
