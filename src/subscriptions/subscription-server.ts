@@ -2,17 +2,34 @@ import type http from "node:http";
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { DataSource } from "typeorm";
-import { WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import { createRequestContext } from "../context.type";
 import { formatError } from "../format-error";
 import { graphQLErrorOf } from "../limits/graphql-error-of";
 import type { OperationLimits } from "../limits/operation-limits";
+import { ApiKeys } from "../services/api-keys";
 import type { ArticleEventHub } from "../services/article-events/article-event-hub";
 import { DomainError } from "../services/errors";
+import { ApiKeyWatch, KEY_RECHECK_MS } from "./api-key-watch";
+import { ConnectionKey, KEY_REVOKED_MESSAGE } from "./connection-key";
 import type { SubscriptionContext } from "./subscription-context";
 
 /** Subscriptions one connection may hold open at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
+/**
+ * The close code of a connection refused or ended for its API key (none, unknown, revoked):
+ * graphql-ws's Unauthorized. Its clients treat 4401 as final and do not reconnect (4403 Forbidden
+ * they retry, which would only knock again with a dead key), and hand the close event, code and
+ * reason, to every open subscription's error callback.
+ */
+export const UNAUTHORIZED_CLOSE_CODE = 4401;
+
+/**
+ * How long a connection whose key was revoked stays open for its subscriptions' UNAUTHENTICATED
+ * errors to be sent, at most; it closes as soon as they are.
+ */
+const REVOKED_CLOSE_GRACE_MS = 1_000;
 
 /** What {@link attachSubscriptionServer} needs. */
 export interface SubscriptionServerOptions {
@@ -33,6 +50,11 @@ export interface SubscriptionServer {
   dispose(): Promise<void>;
 }
 
+/** What the server keeps on each connection besides graphql-ws's own: the API key it was opened with. */
+interface ConnectionExtra extends Record<PropertyKey, unknown> {
+  key: ConnectionKey;
+}
+
 /**
  * Serves subscriptions over the graphql-ws protocol on the HTTP server's `/graphql`, beside
  * Apollo's HTTP endpoint. Only subscriptions: queries and mutations go over HTTP, where every
@@ -40,6 +62,12 @@ export interface SubscriptionServer {
  * tokens, validation rules, cost, see OperationLimits) before it is registered, and its API key
  * (the `Authorization` connection parameter, `Bearer <key>`) is checked when the connection opens
  * and again at each subscribe, so a revoked key opens nothing new.
+ *
+ * A connection outlives any one check, so its key stays under watch (ApiKeyWatch, ConnectionKey):
+ * read again from the database every {@link KEY_RECHECK_MS} and before an event goes out on a
+ * confirmation older than that. Once revoked, anywhere, each of its subscriptions ends with an
+ * UNAUTHENTICATED error and the socket closes with {@link UNAUTHORIZED_CLOSE_CODE}, so a revoked
+ * key receives nothing more than KEY_RECHECK_MS (plus one read) after its revocation.
  * Errors reach the client with the same codes and masking as over HTTP.
  */
 export function attachSubscriptionServer(httpServer: http.Server, options: SubscriptionServerOptions): SubscriptionServer {
@@ -53,20 +81,29 @@ export function attachSubscriptionServer(httpServer: http.Server, options: Subsc
   };
   const authenticate = (socket: { connectionParams?: Readonly<Record<string, unknown>> }) =>
     createRequestContext(dataSource, authorizationOf(socket.connectionParams), { requireApiKey: options.requireApiKey });
+  const keyWatch = new ApiKeyWatch(new ApiKeys(dataSource.manager), {
+    recheckMs: KEY_RECHECK_MS,
+    onError: (error) => process.stderr.write(`API key re-check: ${String(error)}; retrying\n`),
+  });
 
   const webSocketServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: options.maxMessageBytes });
-  const server = useServer<Record<string, unknown>>(
+  const server = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
       isProd: options.production,
       async onConnect(socket) {
         try {
-          await authenticate(socket);
+          const authenticatedAt = Date.now();
+          const { viewer } = await authenticate(socket);
+          // A socket that closed while its key was read has had its onClose: nothing to watch.
+          if (viewer && socket.extra.socket.readyState === WebSocket.OPEN) {
+            socket.extra.key = new ConnectionKey(viewer.keyId, keyWatch, authenticatedAt, () => closeRevoked(socket));
+          }
           return true;
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
           // 4401 with the reason, so the client learns why (graphql-ws's own refusal says only "Forbidden").
-          socket.extra.socket.close(4401, error.message.slice(0, 120));
+          socket.extra.socket.close(UNAUTHORIZED_CLOSE_CODE, error.message.slice(0, 120));
           return false;
         }
       },
@@ -93,22 +130,57 @@ export function attachSubscriptionServer(httpServer: http.Server, options: Subsc
           if (error instanceof DomainError) return [graphQLErrorOf(error, operation)];
           throw error;
         }
+        const revoked = socket.extra.key?.revokedError;
+        if (revoked) return [coded(revoked.message, revoked.code)];
         let context;
         try {
           context = await authenticate(socket);
         } catch (error) {
-          if (error instanceof GraphQLError) return [coded(error.message, String(error.extensions.code))];
-          throw error;
+          if (!(error instanceof GraphQLError)) throw error;
+          // The key failed here first (revoked since the last read): it ends the whole connection.
+          socket.extra.key?.revoke();
+          return [coded(error.message, String(error.extensions.code))];
         }
         const contextValue: SubscriptionContext = { ...context, articleEvents };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
+      onOperation: (socket, _id, _payload, _args, result) => (socket.extra.key && isAsyncIterable(result) ? socket.extra.key.checked(result) : undefined),
       onNext: (_socket, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : undefined),
       onError: (_socket, _id, _payload, errors) => errors.map(format),
+      // Called once an operation's last message is sent, an UNAUTHENTICATED error included.
+      onComplete: (socket) => {
+        if (socket.extra.key?.revokedError && Object.keys(socket.subscriptions).length === 0) closeUnauthorized(socket.extra.socket);
+      },
+      onClose: (socket) => socket.extra.key?.release(),
     },
     webSocketServer,
   );
-  return { dispose: async () => server.dispose() };
+  return {
+    dispose: async () => {
+      keyWatch.stop();
+      await server.dispose();
+    },
+  };
+}
+
+/**
+ * Closes a connection whose key was revoked, once its subscriptions have sent their
+ * UNAUTHENTICATED errors (see `onComplete`), or after {@link REVOKED_CLOSE_GRACE_MS} at most.
+ */
+function closeRevoked(connection: { subscriptions: Record<string, unknown>; extra: { socket: WebSocket } }): void {
+  if (Object.keys(connection.subscriptions).length === 0) {
+    closeUnauthorized(connection.extra.socket);
+    return;
+  }
+  setTimeout(() => closeUnauthorized(connection.extra.socket), REVOKED_CLOSE_GRACE_MS).unref();
+}
+
+function closeUnauthorized(socket: WebSocket): void {
+  if (socket.readyState === WebSocket.OPEN) socket.close(UNAUTHORIZED_CLOSE_CODE, KEY_REVOKED_MESSAGE);
+}
+
+function isAsyncIterable<T>(value: T | AsyncIterable<T>): value is AsyncIterable<T> {
+  return typeof Object(value)[Symbol.asyncIterator] === "function";
 }
 
 /** The connection's `Authorization` parameter (any capitalisation), as the HTTP header would carry it. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { request } from "./api";
+import { ApiKeyField } from "./components/api-key-field";
 import { CoMentionNetwork } from "./components/network";
 import { EntityPicker } from "./components/entity-picker";
 import { LatestStories } from "./components/latest-stories";
@@ -9,6 +10,7 @@ import { Timeline } from "./components/timeline";
 import { Trending } from "./components/trending";
 import { addDays, type DateRange, type EntityRef, type Interval } from "./model";
 import { ARCHIVE_SPAN } from "./queries";
+import { useKeyState } from "./use-key-state";
 
 type Span = { newest: { edges: Array<{ node: { publishedAt: string | null } }> }; oldest: { edges: Array<{ node: { publishedAt: string | null } }> } };
 
@@ -29,7 +31,9 @@ export function App() {
   const [interval, setTimelineInterval] = useState<Interval>("MONTH");
   const [storyId, setStoryId] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const { key } = useKeyState();
 
+  // Read again with a new key: the first attempt may have been refused for want of one.
   useEffect(() => {
     request<Span>(ARCHIVE_SPAN).then(
       (span) => {
@@ -41,10 +45,10 @@ export function App() {
       },
       () => {
         const today = new Date().toISOString().slice(0, 10);
-        setRange({ from: addDays(today, -364), to: today });
+        setRange((previous) => previous ?? { from: addDays(today, -364), to: today });
       },
     );
-  }, []);
+  }, [key]);
 
   const centre = picked.find((entity) => entity.id === centreId) ?? picked[0] ?? null;
   const follow = (entity: EntityRef) => setPicked((previous) => (previous.some((p) => p.id === entity.id) ? previous : [...previous, entity].slice(-MAX_FOLLOWED)));
@@ -68,6 +72,7 @@ export function App() {
         <EntityPicker picked={picked} centre={centre} onAdd={follow} onCentre={recentre}
           onRemove={(entity) => setPicked((previous) => previous.filter((p) => p.id !== entity.id))} />
         {range && <RangeControls range={range} archive={archive} interval={interval} onRange={setRange} onInterval={setTimelineInterval} />}
+        <ApiKeyField />
         <p className="links"><a href="/graphiql">GraphiQL</a> · <a href="/graphql">API</a></p>
       </header>
       {range && (

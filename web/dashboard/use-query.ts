@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { ApiFailure, request } from "./api";
+import { useKeyState } from "./use-key-state";
 
 /** What a query hook holds: the newest answer, the error of the last attempt, and whether one is in flight. */
 export interface QueryState<T> {
@@ -9,12 +10,13 @@ export interface QueryState<T> {
 }
 
 /**
- * Runs `query` whenever it or its variables change (not at all while `query` is null), abandoning
- * an answer that a newer request has overtaken, so a slow reply cannot overwrite a newer one.
+ * Runs `query` whenever it, its variables or the API key change (not at all while `query` is null),
+ * abandoning an answer that a newer request has overtaken, so a slow reply cannot overwrite a newer one.
  */
 export function useQuery<T>(query: string | null, variables: Record<string, unknown> = {}): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ data: null, error: null, loading: query !== null });
   const key = JSON.stringify(variables);
+  const { key: apiKey } = useKeyState();
   useEffect(() => {
     if (query === null) {
       setState({ data: null, error: null, loading: false });
@@ -30,6 +32,6 @@ export function useQuery<T>(query: string | null, variables: Record<string, unkn
       },
     );
     return () => controller.abort();
-  }, [query, key]);
+  }, [query, key, apiKey]);
   return state;
 }

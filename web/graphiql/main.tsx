@@ -5,7 +5,6 @@
  */
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
-import { createClient } from "graphql-ws";
 import "graphiql/graphiql.css";
 import { createRoot } from "react-dom/client";
 import "./graphiql.css";
@@ -18,9 +17,10 @@ interface ReadmeExample {
 
 declare const __README_EXAMPLES__: ReadmeExample[];
 
-// Subscriptions go over the project's own graphql-ws client, on the same path as HTTP.
-const wsClient = createClient({ url: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`, lazy: true });
-const fetcher = createGraphiQLFetcher({ url: "/graphql", wsClient });
+// Subscriptions go over graphql-ws on the same path as HTTP. Given a URL rather than a client, the
+// toolkit opens a connection per subscription with the Headers pane as its connection parameters,
+// so `{"Authorization": "Bearer cg_..."}` there reaches subscriptions as well as queries.
+const fetcher = createGraphiQLFetcher({ url: "/graphql", subscriptionUrl: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql` });
 const examples = __README_EXAMPLES__;
 
 createRoot(document.getElementById("root")!).render(

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { onLiveStatus, subscribe, type ApiFailure, type LiveStatus } from "../api";
 import { anyOfFilter, type EntityRef } from "../model";
 import { ARTICLE_PUBLISHED, LATEST } from "../queries";
+import { useKeyState } from "../use-key-state";
 import { useQuery } from "../use-query";
 import { ErrorNote } from "./status";
 import { StoryList, type StoryLine } from "./story-list";
@@ -11,6 +12,7 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
   live: "live",
   reconnecting: "reconnecting…",
   unavailable: "live updates unavailable",
+  refused: "live updates refused: API key",
 };
 
 /**
@@ -25,6 +27,7 @@ export function LatestStories({ picked, onOpen }: { picked: EntityRef[]; onOpen:
   const [arrived, setArrived] = useState<StoryLine[]>([]);
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [liveError, setLiveError] = useState<ApiFailure | null>(null);
+  const { key } = useKeyState();
 
   useEffect(() => onLiveStatus(setStatus), []);
   useEffect(() => {
@@ -36,7 +39,7 @@ export function LatestStories({ picked, onOpen }: { picked: EntityRef[]; onOpen:
       ({ articlePublished }) => setArrived((previous) => [articlePublished, ...previous.filter((story) => story.id !== articlePublished.id)].slice(0, 20)),
       setLiveError,
     );
-  }, [filterKey]);
+  }, [filterKey, key]);
 
   const listed = data?.articles.edges.map((edge) => edge.node) ?? [];
   const stories = [...arrived, ...listed.filter((story) => !arrived.some((fresh) => fresh.id === story.id))];
@@ -51,7 +54,8 @@ export function LatestStories({ picked, onOpen }: { picked: EntityRef[]; onOpen:
         </p>
       )}
       <ErrorNote error={error} />
-      <ErrorNote error={liveError} />
+      {/* Without a key both fail alike: say it once. */}
+      <ErrorNote error={liveError?.message === error?.message ? null : liveError} />
       <div aria-live="polite" className="visually-hidden">
         {arrived.length ? `New story: ${arrived[0].headline}` : ""}
       </div>
