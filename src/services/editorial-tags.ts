@@ -2,13 +2,13 @@ import { In, type EntityManager } from "typeorm";
 import { Article } from "../entities/article";
 import { ArticleTopic } from "../entities/article-topic";
 import { EditorialTag } from "../entities/editorial-tag";
-import { EntityRedirect } from "../entities/entity-redirect";
 import { Mention } from "../entities/mention";
 import { MentionRole } from "../entities/mention-role";
 import { NamedEntity } from "../entities/named-entity";
 import { Topic } from "../entities/topic";
 import type { ArticleInput, ArticleTags, EntityTag } from "./article-input";
 import { EntityRegistry } from "./entity-registry";
+import { currentEntityIdsIn } from "./entity-redirects";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { locateMentions } from "./extraction/mention-locator";
 import { nameKey } from "./names";
@@ -42,8 +42,8 @@ export class EditorialTags {
   async target(target: TagTarget, create: boolean): Promise<NamedEntity> {
     if ("entityId" in target) {
       // The ID of a merged-away entity means the entity it was merged into.
-      const redirect = await this.manager.findOne(EntityRedirect, { where: { fromId: target.entityId } });
-      const entity = await this.manager.findOne(NamedEntity, { where: { id: redirect?.intoId ?? target.entityId } });
+      const [current] = await currentEntityIdsIn(this.manager)([target.entityId]);
+      const entity = await this.manager.findOne(NamedEntity, { where: { id: current } });
       if (!entity) throw new NotFoundError("no entity has that ID");
       return entity;
     }
