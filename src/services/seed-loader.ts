@@ -6,7 +6,7 @@ import type { PlaceKind } from "../entities/place-kind";
 import type { ArticleInput } from "./article-input";
 import { ArticleWriter, type WriteResult } from "./article-writer";
 import { EntityRegistry, type EntityRecord, type UpsertOutcome } from "./entity-registry";
-import { DATA_DIR } from "./extraction/data-files";
+import { DATA_DIR, readJsonFile, readTopicTaxonomy } from "./extraction/data-files";
 
 /** The shape of `data/entities.json`. */
 interface EntitiesFile {
@@ -14,9 +14,6 @@ interface EntitiesFile {
   organizations: Array<Omit<Extract<EntityRecord, { type: "Organization" }>, "type"> & { kind: OrganizationKind }>;
   places: Array<Omit<Extract<EntityRecord, { type: "Place" }>, "type"> & { kind: PlaceKind }>;
 }
-
-/** The shape of each item of `data/topics.json`. */
-type TopicsFile = Array<Omit<Extract<EntityRecord, { type: "Topic" }>, "type">>;
 
 /** Counts of what a load did, by outcome. */
 export type LoadSummary = Record<UpsertOutcome, number>;
@@ -28,7 +25,7 @@ export type LoadSummary = Record<UpsertOutcome, number>;
  * the data changes nothing, and loading a newer version of the data updates it in place.
  */
 export async function loadSeedData(dataSource: DataSource, dataDir = DATA_DIR): Promise<{ entities: LoadSummary; articles: LoadSummary }> {
-  const topics = readJson<TopicsFile>(path.join(dataDir, "topics.json"));
+  const topics = readTopicTaxonomy(dataDir);
   const records: EntityRecord[] = [...topics.map((topic) => ({ ...topic, type: "Topic" as const })), ...readEntityRecords(dataDir)];
   const entities = emptySummary();
   await dataSource.transaction(async (manager) => {
@@ -40,7 +37,7 @@ export async function loadSeedData(dataSource: DataSource, dataDir = DATA_DIR): 
   const writer = new ArticleWriter(dataSource);
   const articleDir = path.join(dataDir, "articles");
   for (const file of fs.readdirSync(articleDir).filter((name) => name.endsWith(".json")).sort()) {
-    const result: WriteResult = await writer.write(readJson<ArticleInput>(path.join(articleDir, file)));
+    const result: WriteResult = await writer.write(readJsonFile<ArticleInput>(path.join(articleDir, file)));
     articles[result.outcome]++;
   }
   return { entities, articles };
@@ -51,7 +48,7 @@ export async function loadSeedData(dataSource: DataSource, dataDir = DATA_DIR): 
  * then places, each in file order. Loading and the `extract` command read it through here.
  */
 export function readEntityRecords(dataDir = DATA_DIR): EntityRecord[] {
-  const registry = readJson<EntitiesFile>(path.join(dataDir, "entities.json"));
+  const registry = readJsonFile<EntitiesFile>(path.join(dataDir, "entities.json"));
   return [
     ...registry.people.map((person) => ({ ...person, type: "Person" as const })),
     ...registry.organizations.map((organization) => ({ ...organization, type: "Organization" as const })),
@@ -61,12 +58,4 @@ export function readEntityRecords(dataDir = DATA_DIR): EntityRecord[] {
 
 function emptySummary(): LoadSummary {
   return { created: 0, updated: 0, unchanged: 0 };
-}
-
-function readJson<T>(file: string): T {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
-  }
 }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { dataFile } from "./data-files";
+import { dataFile, readTopicTaxonomy } from "./data-files";
 
 /** The vocabulary of one topic: words or phrases, a trailing `*` matching any ending ("elect*"). */
 export interface TopicVocabulary {
@@ -115,10 +115,7 @@ let defaultModel: TopicModel | undefined;
 export function defaultTopicModel(): TopicModel {
   if (!defaultModel) {
     const vocabulary = JSON.parse(fs.readFileSync(dataFile("topic-keywords.json"), "utf8")) as Record<string, TopicVocabulary>;
-    const taxonomyFile = dataFile("topics.json");
-    const taxonomy = fs.existsSync(taxonomyFile)
-      ? (JSON.parse(fs.readFileSync(taxonomyFile, "utf8")) as Array<{ slug: string }>).map((topic) => topic.slug)
-      : undefined;
+    const taxonomy = fs.existsSync(dataFile("topics.json")) ? readTopicTaxonomy().map((topic) => topic.slug) : undefined;
     defaultModel = topicModel(vocabulary, taxonomy);
   }
   return defaultModel;

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDataSource } from "../../datasource";
 import { ArticleWriter } from "../article-writer";
-import { DATA_DIR } from "../extraction/data-files";
+import { readTopicTaxonomy } from "../extraction/data-files";
 import { loadSeedData } from "../seed-loader";
 import type { CorpusStore, StoredDatabase } from "./corpus-store";
 import { SYNTHETIC_CORPUS_VERSION, syntheticStories, type SyntheticCorpusOptions } from "./synthetic-corpus";
@@ -46,7 +44,7 @@ export async function syntheticDatabase(
   const times: MakingTimes = { generateMs: 0, loadMs: 0 };
   try {
     await loadSeedData(dataSource);
-    const topics = (JSON.parse(fs.readFileSync(path.join(DATA_DIR, "topics.json"), "utf8")) as Array<{ slug: string }>).map((topic) => topic.slug);
+    const topics = readTopicTaxonomy().map((topic) => topic.slug);
     const writer = new ArticleWriter(dataSource);
     const stories = syntheticStories(options, topics);
     for (let stored = 0; ; stored++) {
