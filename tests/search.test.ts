@@ -100,6 +100,17 @@ describe("search", () => {
     expect(steps).not.toContain("Seq Scan");
   });
 
+  itOnPostgres("makes a snippet from the first 10,000 characters of a long story, its opening when the match lies further in", "FTS5's snippet reads the whole story", async () => {
+    const filler = Array.from({ length: 200 }, (_, index) => `Paragraph ${index} of the committee's long report on regional water budgets.`);
+    await new ArticleWriter(graph.dataSource).write({ headline: "A long report", body: [...filler, "The last page mentions zebrafish."], publishedAt: "2024-11-01" });
+    const found = await search({ query: "zebrafish" });
+    expect(found.totalCount).toBe(1);
+    expect(found.edges[0].snippet).not.toContain("<mark>");
+    expect(found.edges[0].snippet).toContain("Paragraph 0");
+    const early = await search({ query: "committee's" });
+    expect(early.edges[0].snippet).toContain("<mark>");
+  });
+
   itOnSqlite("ranks matches with their dates read from the recency index, not from the stories' long rows", "PostgreSQL keeps long text out of its rows by itself", async () => {
     const manager = graph.dataSource.manager;
     const plan = await runSql<{ detail: string }>(manager, `EXPLAIN QUERY PLAN ${rankedMatchesSql(manager, [])}`, { match: matchExpression(manager, compileSearchQuery("Syria")), cap: 10 });
