@@ -3,15 +3,13 @@ import { In, IsNull, type EntityManager } from "typeorm";
 import { ApiKey } from "../entities/api-key";
 import { API_ROLES, ApiRole } from "../entities/api-role";
 import { InvalidInputError, NotFoundError } from "./errors";
+import { idChunks } from "./sql";
 
 /** Every key starts with this, so a leaked one is recognisable in code and logs. */
 const KEY_PREFIX = "cg_";
 
 /** Characters of a key shown in lists: the fixed prefix and eight of the secret. */
 const DISPLAY_LENGTH = KEY_PREFIX.length + 8;
-
-/** Key IDs per `IN (...)` list, well under every database's limit on bound parameters. */
-const IDS_PER_STATEMENT = 500;
 
 /** A key as listed: everything but the secret. */
 export interface ApiKeyInfo {
@@ -77,13 +75,12 @@ export class ApiKeys {
 
   /**
    * Which of these keys still authenticate (neither revoked nor removed), read by ID in one
-   * statement per 500: how connections that outlive a request (WebSocket subscriptions) re-check
-   * the keys they were opened with, all of a process's at once.
+   * statement per {@link idChunks} run: how connections that outlive a request (WebSocket
+   * subscriptions) re-check the keys they were opened with, all of a process's at once.
    */
   async liveAmong(keyIds: number[]): Promise<Set<number>> {
     const live = new Set<number>();
-    for (let start = 0; start < keyIds.length; start += IDS_PER_STATEMENT) {
-      const ids = keyIds.slice(start, start + IDS_PER_STATEMENT);
+    for (const ids of idChunks(keyIds)) {
       const keys = await this.manager.find(ApiKey, { select: { id: true }, where: { id: In(ids), revokedAt: IsNull() } });
       for (const key of keys) live.add(key.id);
     }

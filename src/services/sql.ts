@@ -24,3 +24,13 @@ export function fromDbTimestamp(value: string | Date | null): Date | null {
   if (value === null || value instanceof Date) return value;
   return new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`);
 }
+
+/** IDs per `IN (...)` list, well under every database's limit on bound parameters. */
+const IDS_PER_STATEMENT = 500;
+
+/** `ids` in runs short enough for one `IN (...)` list each. */
+export function idChunks(ids: readonly number[]): number[][] {
+  const result: number[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) result.push(ids.slice(start, start + IDS_PER_STATEMENT));
+  return result;
+}

@@ -2,13 +2,10 @@ import { In, type EntityManager } from "typeorm";
 import { Article } from "../../entities/article";
 import { compileArticleFilter, followMerges, type ArticleFilter } from "../article-filter";
 import { currentEntityIdsIn } from "../entity-redirects";
-import { runSql } from "../sql";
+import { idChunks, runSql } from "../sql";
 import type { ArticleEventBatch, ArticleEventKind, ArticleEventSource } from "./article-event";
 import { ArticleSubscription } from "./article-subscription";
 import { LiveUpdatesInterruptedError } from "./live-updates-interrupted-error";
-
-/** IDs per `IN (...)` list, well under every database's limit on bound parameters. */
-const IDS_PER_STATEMENT = 500;
 
 /**
  * A server's live updates: subscribers register a kind of event and a story filter, and each
@@ -93,7 +90,7 @@ export class ArticleEventHub {
 async function matching(reader: EntityManager, candidates: number[], filter: ArticleFilter): Promise<number[]> {
   const { conditions, params } = compileArticleFilter(reader, await followMerges(filter, currentEntityIdsIn(reader)));
   const matched = new Set<number>();
-  for (const ids of chunks(candidates)) {
+  for (const ids of idChunks(candidates)) {
     const where = [`a.id IN (:...eventIds)`, ...conditions].join(" AND ");
     const rows = await runSql<{ id: number }>(reader, `SELECT a.id FROM article a WHERE ${where}`, { ...params, eventIds: ids });
     for (const { id } of rows) matched.add(Number(id));
@@ -104,14 +101,8 @@ async function matching(reader: EntityManager, candidates: number[], filter: Art
 /** The stories by ID; a story deleted since its event is simply absent. */
 async function load(reader: EntityManager, ids: number[]): Promise<Map<number, Article>> {
   const articles = new Map<number, Article>();
-  for (const chunk of chunks(ids)) {
+  for (const chunk of idChunks(ids)) {
     for (const article of await reader.findBy(Article, { id: In(chunk) })) articles.set(article.id, article);
   }
   return articles;
-}
-
-function chunks(ids: number[]): number[][] {
-  const result: number[][] = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) result.push(ids.slice(start, start + IDS_PER_STATEMENT));
-  return result;
 }
