@@ -396,17 +396,12 @@ class BenchServer {
 
   /** Starts keeping the result of every statement the server runs, for the ceiling. */
   async record(): Promise<void> {
-    this.child.send({ type: "record" } satisfies BenchServerRequest);
-    const reply = await nextReply(this.child);
-    if (reply.type !== "recording") throw new Error(`unexpected reply from the bench server: ${reply.type}`);
+    await this.ask({ type: "record" }, "recording");
   }
 
   /** The statements run since {@link record} with their results; recording stops. */
   async recorded(): Promise<RecordedResult[]> {
-    this.child.send({ type: "recorded" } satisfies BenchServerRequest);
-    const reply = await nextReply(this.child);
-    if (reply.type !== "recorded") throw new Error(`unexpected reply from the bench server: ${reply.type}`);
-    return reply.results;
+    return (await this.ask({ type: "recorded" }, "recorded")).results;
   }
 
   /** Load for the configured time after a one-second warm-up; at most `rate` requests a second when given. */
@@ -435,11 +430,16 @@ class BenchServer {
     return maxRssBytes;
   }
 
-  private async stats(): Promise<Extract<BenchServerReply, { type: "stats" }>> {
-    this.child.send({ type: "stats" } satisfies BenchServerRequest);
+  private stats(): Promise<Extract<BenchServerReply, { type: "stats" }>> {
+    return this.ask({ type: "stats" }, "stats");
+  }
+
+  /** Sends `request` and returns the child's reply, which must be of type `expected`. */
+  private async ask<T extends BenchServerReply["type"]>(request: BenchServerRequest, expected: T): Promise<Extract<BenchServerReply, { type: T }>> {
+    this.child.send(request);
     const reply = await nextReply(this.child);
-    if (reply.type !== "stats") throw new Error(`unexpected reply from the bench server: ${reply.type}`);
-    return reply;
+    if (reply.type !== expected) throw new Error(`unexpected reply from the bench server: ${reply.type}`);
+    return reply as Extract<BenchServerReply, { type: T }>;
   }
 }
 
